@@ -1,0 +1,174 @@
+import { PlugboardError, type WiringProblem } from '../errors.js';
+import { analyzeWiring, type Analysis } from '../model/analyze.js';
+import { describeGraph, type AppDescription, type FeatureRecord } from '../model/describe.js';
+import { Runtime, type RuntimeSettings } from '../runtime/runtime.js';
+import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
+import { coreRootRefs } from '../services/core-services.js';
+import { createRootLogger } from '../services/logger.js';
+import type { ServiceRef } from '../tokens/service-ref.js';
+import { isThenable } from '../tokens/types.js';
+import { assertState, type AppState } from './app-state.js';
+import type { FeatureSource } from './feature-source.js';
+import { DEFAULT_INIT_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, type ContainerBuilderOptions } from './options.js';
+
+const catalogOptions = { builtins: [runtimeRefs.pluginContext, runtimeRefs.rootContext], seeds: coreRootRefs };
+
+/**
+ * A built app: call `start()`, then `stop()`. Created by `ContainerBuilder.build()`.
+ * States: `built → starting → started → stopping → stopped`, or `failed`.
+ */
+export class App {
+  #state: AppState = 'built';
+  #analysis?: Analysis | Promise<Analysis>;
+  #runtime?: Runtime;
+  #starting?: Promise<void>;
+  #stopping?: Promise<void>;
+  #haltRequested = false;
+
+  /** @internal Use `ContainerBuilder.build()`. */
+  constructor(
+    private readonly source: FeatureSource,
+    private readonly options: ContainerBuilderOptions,
+  ) {}
+
+  /** Where the app is in its life: `built`, `starting`, `started`, `stopping`, `stopped` or `failed`. */
+  get state(): AppState {
+    return this.#state;
+  }
+
+  /**
+   * Validates the whole wiring without constructing anything or running user code, and returns
+   * every problem (an empty array when the wiring is sound).
+   */
+  async validate(): Promise<WiringProblem[]> {
+    const analysis = await this.analyze();
+    return [...analysis.problems];
+  }
+
+  /**
+   * Validates, then starts: root services, plugins concurrently (each after its modules), then
+   * startup hooks. Resolves when every plugin is up. Rejects with `INVALID_WIRING` (nothing ran),
+   * `INIT_FAILED` or `INIT_TIMEOUT` (everything that started was shut down first).
+   */
+  start(): Promise<void> {
+    assertState(this.#state, ['built'], 'start()', 'an app starts once; build a new one with builder.build().');
+    this.#state = 'starting';
+    this.#starting = this.runStart();
+    return this.#starting;
+  }
+
+  /**
+   * Shuts down in reverse order of initialisation. Safe to call twice, before start, or while
+   * start() is running (start then rejects with `START_ABORTED` after undoing what it did).
+   */
+  stop(): Promise<void> {
+    switch (this.#state) {
+      case 'built':
+        this.#state = 'stopped';
+        return Promise.resolve();
+      case 'starting':
+        this.#haltRequested = true;
+        this.#runtime?.halt();
+        this.#stopping ??= this.#starting!.then(
+          () => this.stopRunning(),
+          () => {
+            this.#state = 'stopped';
+          },
+        );
+        return this.#stopping;
+      case 'started':
+        this.#stopping = this.stopRunning();
+        return this.#stopping;
+      case 'stopping':
+        return this.#stopping!;
+      default:
+        return this.#stopping ?? Promise.resolve();
+    }
+  }
+
+  /** A root-scoped service created at start. Throws `INVALID_STATE` before start. */
+  get<T>(ref: ServiceRef<T>): T {
+    assertState(this.#state, ['started'], `app.get('${ref?.id}')`, 'root services exist between start() and stop(); await app.start() first.');
+    return this.#runtime!.get(ref);
+  }
+
+  /**
+   * The wiring graph as plain data: plugins with their modules and status, extension points
+   * (provider and users), services (scope, implementation, dependants), and init order. Before
+   * start it needs the features loaded: when add() was given promises, await validate() first.
+   */
+  describe(): AppDescription {
+    const analysis = this.#analysis ?? (this.source.isSync ? this.analyze() : undefined);
+    if (analysis === undefined || isThenable(analysis)) {
+      throw new PlugboardError(
+        'INVALID_STATE',
+        'describe() needs the features loaded, and add() was given promises (or a defaultFactory is async): await app.validate() or app.start() first.',
+      );
+    }
+    const runtime = this.#runtime;
+    const lookup = (pluginId: string, moduleId?: string): FeatureRecord | undefined => {
+      const plugin = runtime?.pluginRuntime(pluginId);
+      if (plugin === undefined) return undefined;
+      return moduleId === undefined ? plugin.record : plugin.modules.get(moduleId);
+    };
+    return describeGraph(analysis.graph, this.#state, analysis.problems, lookup);
+  }
+
+  private analyze(): Analysis | Promise<Analysis> {
+    if (this.#analysis !== undefined) return this.#analysis;
+    const loaded = this.source.load();
+    const run = ({ features, problems }: { features: unknown[]; problems: WiringProblem[] }): Analysis | Promise<Analysis> =>
+      analyzeWiring(features, catalogOptions, problems);
+    const analysis = isThenable(loaded) ? Promise.resolve(loaded).then(run) : run(loaded);
+    this.#analysis = analysis;
+    if (isThenable(analysis)) void Promise.resolve(analysis).then((done) => (this.#analysis = done), () => undefined);
+    return analysis;
+  }
+
+  private async runStart(): Promise<void> {
+    try {
+      const { graph, problems } = await this.analyze();
+      if (problems.length > 0) throw wiringError(problems);
+      if (this.#haltRequested) throw new PlugboardError('START_ABORTED', 'stop() was called before the app started; nothing ran.');
+      const logger = createRootLogger(this.options.logger);
+      const settings: RuntimeSettings = {
+        initTimeoutMs: this.options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS,
+        shutdownTimeoutMs: this.options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
+        onPluginBootFailure: this.options.onPluginBootFailure ?? 'abort',
+        logger,
+      };
+      const installedPlugins: InstalledPlugin[] = graph.plugins.map((plugin) =>
+        Object.freeze({ pluginId: plugin.id, modules: Object.freeze(plugin.modules.map((m) => Object.freeze({ moduleId: m.id }))) }),
+      );
+      this.#runtime = new Runtime(graph, settings, {
+        baseLogger: logger,
+        configData: this.options.config ?? {},
+        configFiles: this.options.configFiles,
+        installedPlugins: Object.freeze(installedPlugins),
+      });
+      await this.#runtime.start();
+      this.#state = 'started';
+    } catch (error) {
+      this.#state = 'failed';
+      throw error;
+    }
+  }
+
+  private async stopRunning(): Promise<void> {
+    this.#state = 'stopping';
+    try {
+      await this.#runtime!.stop();
+    } finally {
+      this.#state = 'stopped';
+    }
+  }
+}
+
+function wiringError(problems: readonly WiringProblem[]): PlugboardError {
+  const lines = problems.map((problem, index) => `  ${index + 1}. [${problem.code}] ${problem.message}`);
+  return new PlugboardError(
+    'INVALID_WIRING',
+    `The app's wiring has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was started:\n${lines.join('\n')}`,
+    { problems },
+  );
+}

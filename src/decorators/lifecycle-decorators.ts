@@ -1,0 +1,60 @@
+import { PlugboardError } from '../errors.js';
+import { className } from '../tokens/types.js';
+import { writableMetadata } from './metadata.js';
+
+/** A decorator for methods. */
+export type LifecycleMethodDecorator = (
+  target: object,
+  propertyKey: string | symbol,
+  descriptor?: PropertyDescriptor,
+) => void;
+
+function lifecycleDecorator(hook: 'onInit' | 'onShutdown'): LifecycleMethodDecorator {
+  const name = `@${hook}()`;
+  return (target, propertyKey, descriptor) => {
+    const owner = typeof target === 'function' ? target : target.constructor;
+    if (typeof target === 'function') {
+      throw new PlugboardError(
+        'INVALID_DECORATOR',
+        `${name} is on static member '${String(propertyKey)}' of ${className(owner)}; it marks an instance method.`,
+      );
+    }
+    if (descriptor === undefined || typeof descriptor.value !== 'function') {
+      throw new PlugboardError(
+        'INVALID_DECORATOR',
+        `${name} is on '${String(propertyKey)}' of ${className(owner)}, which is not a method. ` +
+          `Put it on a method (sync or async).`,
+      );
+    }
+    const metadata = writableMetadata(owner);
+    const existing = metadata[hook];
+    if (existing !== undefined && existing !== propertyKey && store(owner, hook)) {
+      throw new PlugboardError(
+        'INVALID_DECORATOR',
+        `${className(owner)} has two ${name} methods ('${String(existing)}' and '${String(propertyKey)}'); ` +
+          `keep one and call the other from it.`,
+      );
+    }
+    metadata[hook] = propertyKey;
+    declared.get(owner)?.add(hook) ?? declared.set(owner, new Set([hook]));
+  };
+}
+
+// Hooks declared on the class itself, as opposed to inherited ones it may override.
+const declared = new WeakMap<object, Set<string>>();
+function store(owner: object, hook: string): boolean {
+  return declared.get(owner)?.has(hook) ?? false;
+}
+
+/**
+ * Marks the method that initialises a plugin, module or service (sync or async). A plugin's
+ * `@onInit` runs after every module's has completed.
+ */
+export function onInit(): LifecycleMethodDecorator {
+  return lifecycleDecorator('onInit');
+}
+
+/** Marks the method that releases a plugin's, module's or service's resources at `stop()`. */
+export function onShutdown(): LifecycleMethodDecorator {
+  return lifecycleDecorator('onShutdown');
+}

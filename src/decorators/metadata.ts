@@ -1,0 +1,77 @@
+import type { ExtensionPoint } from '../tokens/extension-point.js';
+import type { ServiceRef, ServiceScope } from '../tokens/service-ref.js';
+import type { Class } from '../tokens/types.js';
+
+/** What `@inject()` accepts: a service ref, an extension point, or a class. */
+export type InjectionToken<T = unknown> = ServiceRef<T> | ExtensionPoint<T> | Class<T>;
+
+/** How one constructor parameter is filled. */
+export interface ParameterMetadata {
+  token?: InjectionToken;
+  optional: boolean;
+}
+
+/** How a feature provides one of its extension points. */
+export type ExtensionPointProvider<T = unknown> =
+  | { readonly provide: ExtensionPoint<T>; readonly useClass: Class<T> }
+  | { readonly provide: ExtensionPoint<T>; readonly useValue: T };
+
+export interface PluginMetadata {
+  readonly id: string;
+  readonly extensionPoints: readonly ExtensionPointProvider[];
+  readonly dependsOn: readonly string[];
+}
+
+export interface ModuleMetadata {
+  readonly pluginId: string;
+  readonly id: string;
+  readonly extensionPoints: readonly ExtensionPointProvider[];
+}
+
+export interface ServiceMetadata {
+  readonly provides?: ServiceRef<unknown>;
+  /** Scope of a class injected by class (no ref); defaults to the ref's scope, else `'plugin'`. */
+  readonly scope: ServiceScope;
+}
+
+/** Everything the decorators recorded on one class. Read by the wiring model, nowhere else. */
+export interface ClassMetadata {
+  readonly parameters: ParameterMetadata[];
+  role?: 'plugin' | 'module' | 'service';
+  plugin?: PluginMetadata;
+  module?: ModuleMetadata;
+  service?: ServiceMetadata;
+  onInit?: string | symbol;
+  onShutdown?: string | symbol;
+}
+
+// A WeakMap rather than reflect-metadata: one lookup per class, no string keys, nothing on the class.
+const store = new WeakMap<object, ClassMetadata>();
+
+/** The metadata recorded on exactly this class (not its parents), creating it on first write. */
+export function writableMetadata(target: object): ClassMetadata {
+  let metadata = store.get(target);
+  if (metadata === undefined) {
+    // A decorated subclass starts from what its parent declared: same injections and hooks.
+    const inherited = readMetadata(Object.getPrototypeOf(target));
+    metadata = { parameters: inherited ? inherited.parameters.map((p) => ({ ...p })) : [] };
+    if (inherited?.onInit !== undefined) metadata.onInit = inherited.onInit;
+    if (inherited?.onShutdown !== undefined) metadata.onShutdown = inherited.onShutdown;
+    store.set(target, metadata);
+  }
+  return metadata;
+}
+
+/**
+ * The metadata of a class. A subclass without decorators of its own reads its parent's, so
+ * `class Special extends BasePlugin {}` keeps the parent's injections and hooks.
+ */
+export function readMetadata(target: unknown): ClassMetadata | undefined {
+  let current: unknown = target;
+  while (typeof current === 'function' && current !== Function.prototype) {
+    const found = store.get(current);
+    if (found !== undefined) return found;
+    current = Object.getPrototypeOf(current);
+  }
+  return undefined;
+}

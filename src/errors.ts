@@ -1,0 +1,122 @@
+/**
+ * Every error plugboard raises is a {@link PlugboardError} with a stable {@link PlugboardErrorCode}.
+ * Codes are part of the public contract: match on `error.code`, never on the message.
+ *
+ * @packageDocumentation
+ */
+
+/** The stable codes of {@link PlugboardError}. Each is documented in docs/errors.md. */
+export type PlugboardErrorCode =
+  // decoration and tokens
+  | 'INVALID_DECORATOR'
+  | 'INVALID_TOKEN'
+  // add() and feature loading
+  | 'INVALID_OPTIONS'
+  | 'INVALID_FEATURE'
+  | 'FEATURE_LOAD_FAILED'
+  // wiring validation (the top-level error, then the codes of its problems)
+  | 'INVALID_WIRING'
+  | 'DUPLICATE_PLUGIN'
+  | 'DUPLICATE_MODULE'
+  | 'MODULE_WITHOUT_PLUGIN'
+  | 'DUPLICATE_EXTENSION_POINT'
+  | 'EXTENSION_POINT_NOT_PROVIDED'
+  | 'EXTENSION_POINT_OF_OTHER_PLUGIN'
+  | 'EXTENSION_POINT_IN_SERVICE'
+  | 'DUPLICATE_REF_ID'
+  | 'SERVICE_NOT_FOUND'
+  | 'DUPLICATE_SERVICE'
+  | 'SCOPE_VIOLATION'
+  | 'DEPENDENCY_CYCLE'
+  | 'MISSING_INJECTION_TOKEN'
+  | 'PLUGIN_DEPENDENCY_MISSING'
+  | 'DEFAULT_FACTORY_FAILED'
+  // running
+  | 'INIT_FAILED'
+  | 'INIT_TIMEOUT'
+  | 'EXTENSION_POINT_CLOSED'
+  | 'START_ABORTED'
+  | 'INVALID_STATE'
+  | 'SHUTDOWN_FAILED'
+  | 'SHUTDOWN_TIMEOUT'
+  | 'LIFECYCLE_HOOK_TOO_LATE'
+  | 'CONTAINER_ERROR'
+  // config
+  | 'CONFIG_MISSING'
+  | 'CONFIG_TYPE'
+  | 'CONFIG_INVALID';
+
+/**
+ * One problem found while validating the wiring. `code` is stable; the optional ids name the
+ * features and refs involved so a tool can point at them.
+ */
+export interface WiringProblem {
+  readonly code: PlugboardErrorCode;
+  readonly message: string;
+  readonly pluginId?: string;
+  readonly moduleId?: string;
+  readonly refId?: string;
+  readonly extensionPointId?: string;
+  /** For `DEPENDENCY_CYCLE`: the nodes of the cycle, first node repeated at the end. */
+  readonly path?: readonly string[];
+  /** Other ids involved (for example the dependants of a missing service). */
+  readonly related?: readonly string[];
+}
+
+/** Options of {@link PlugboardError}. */
+export interface PlugboardErrorOptions {
+  /** The error that caused this one (a user's error, or one from InversifyJS). */
+  readonly cause?: unknown;
+  /** For `INVALID_WIRING`: every problem found. */
+  readonly problems?: readonly WiringProblem[];
+  readonly pluginId?: string;
+  readonly moduleId?: string;
+  readonly refId?: string;
+  readonly extensionPointId?: string;
+  /** For config errors: the dotted key. */
+  readonly key?: string;
+  /** For config errors: the file the value came from, when known. */
+  readonly file?: string;
+}
+
+/** The one error type plugboard raises. Match on {@link PlugboardError.code}. */
+export class PlugboardError extends Error {
+  override readonly name = 'PlugboardError';
+  /** Stable machine-readable code; see docs/errors.md. */
+  readonly code: PlugboardErrorCode;
+  /** For `INVALID_WIRING`: every problem found, each with its own code. Empty otherwise. */
+  readonly problems: readonly WiringProblem[];
+  readonly pluginId?: string;
+  readonly moduleId?: string;
+  readonly refId?: string;
+  readonly extensionPointId?: string;
+  readonly key?: string;
+  readonly file?: string;
+
+  constructor(code: PlugboardErrorCode, message: string, options: PlugboardErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.problems = options.problems ?? [];
+    if (options.pluginId !== undefined) this.pluginId = options.pluginId;
+    if (options.moduleId !== undefined) this.moduleId = options.moduleId;
+    if (options.refId !== undefined) this.refId = options.refId;
+    if (options.extensionPointId !== undefined) this.extensionPointId = options.extensionPointId;
+    if (options.key !== undefined) this.key = options.key;
+    if (options.file !== undefined) this.file = options.file;
+  }
+}
+
+/** True when `value` is a {@link PlugboardError}, optionally with the given code. */
+export function isPlugboardError(value: unknown, code?: PlugboardErrorCode): value is PlugboardError {
+  return value instanceof PlugboardError && (code === undefined || value.code === code);
+}
+
+/** A short, safe description of any thrown value, for messages. */
+export function describeThrown(value: unknown): string {
+  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * plugboard: dependency injection for hosts built from plugins, modules and services, on
+ * InversifyJS child containers.
+ *
+ * @packageDocumentation
+ */
+// Loaded here so users never import it themselves (emitDecoratorMetadata output needs it).
+import 'reflect-metadata';
+
+export { PlugboardError, isPlugboardError } from './errors.js';
+export type { PlugboardErrorCode, PlugboardErrorOptions, WiringProblem } from './errors.js';
+
+export { createExtensionPoint } from './tokens/extension-point.js';
+export type { ExtensionPoint, ExtensionPointConfig } from './tokens/extension-point.js';
+export { createServiceRef, createServiceFactory } from './tokens/service-ref.js';
+export type {
+  ServiceRef,
+  ServiceRefConfig,
+  ServiceScope,
+  ServiceFactory,
+  ServiceFactoryConfig,
+  ServiceImplementation,
+  ServiceInstances,
+} from './tokens/service-ref.js';
+export { inject, optional } from './tokens/inject.js';
+export type { InjectionToken, ConstructorParameterDecorator } from './tokens/inject.js';
+export type { Class, MaybePromise } from './tokens/types.js';
+
+export { Plugin, Module, Service } from './decorators/feature-decorators.js';
+export type { PluginOptions, ModuleOptions, ServiceOptions, FeatureClassDecorator } from './decorators/feature-decorators.js';
+export { onInit, onShutdown } from './decorators/lifecycle-decorators.js';
+export type { LifecycleMethodDecorator } from './decorators/lifecycle-decorators.js';
+export type { ExtensionPointProvider } from './decorators/metadata.js';
+
+export type {
+  AppDescription,
+  PluginDescription,
+  ModuleDescription,
+  ExtensionPointDescription,
+  ServiceDescription,
+  ServiceDependant,
+  FeatureRef,
+  FeatureStatus,
+} from './model/describe.js';
+
+export { coreServices } from './services/core-services.js';
+export type { RootConfigService } from './services/core-services.js';
+export type { LoggerService, RootLoggerService } from './services/logger.js';
+export type { LifecycleService, RootLifecycleService, LifecycleHook } from './services/lifecycle.js';
+export type { PluginMetadataService, InstanceMetadataService, InstalledPlugin } from './services/metadata.js';
+export type { ConfigService } from './services/config/index.js';
+
+export { ContainerBuilder } from './app/container-builder.js';
+export type { Feature, FeatureModule } from './app/container-builder.js';
+export { App } from './app/app.js';
+export type { AppState } from './app/app-state.js';
+export type { ContainerBuilderOptions, BootFailurePolicy } from './app/options.js';

@@ -1,0 +1,223 @@
+import type { WiringProblem } from '../errors.js';
+import type { Dependency, PluginNode, ServiceNode, WiringGraph } from './types.js';
+
+/** Outcome of one plugin or module. `pending` until start() reaches it. */
+export type FeatureStatus = 'pending' | 'starting' | 'started' | 'failed' | 'skipped' | 'stopped';
+
+/** What the runtime knows about one feature, merged into the description. */
+export interface FeatureRecord {
+  readonly status: FeatureStatus;
+  readonly initMs?: number;
+  readonly error?: string;
+}
+
+/** A module in {@link AppDescription}. */
+export interface ModuleDescription {
+  readonly id: string;
+  readonly pluginId: string;
+  readonly status: FeatureStatus;
+  readonly initMs?: number;
+  readonly error?: string;
+  /** Extension point ids this module provides. */
+  readonly provides: readonly string[];
+  /** Extension point ids this module injects. */
+  readonly uses: readonly string[];
+  /** Service ref ids it injects. */
+  readonly services: readonly string[];
+  /** Modules that finish init before this one starts. */
+  readonly after: readonly string[];
+}
+
+/** A plugin in {@link AppDescription}. */
+export interface PluginDescription {
+  readonly id: string;
+  readonly status: FeatureStatus;
+  readonly initMs?: number;
+  readonly error?: string;
+  readonly dependsOn: readonly string[];
+  /** Extension point ids the plugin itself provides. */
+  readonly provides: readonly string[];
+  /** Extension point ids the plugin injects (its own or its modules'). */
+  readonly uses: readonly string[];
+  /** Service ref ids the plugin injects. */
+  readonly services: readonly string[];
+  readonly modules: readonly ModuleDescription[];
+  /** Module ids in init order: each inner array starts together, after the previous one. */
+  readonly moduleOrder: readonly (readonly string[])[];
+}
+
+/** A feature that uses or provides something: a plugin, or a module of a plugin. */
+export interface FeatureRef {
+  readonly pluginId: string;
+  readonly moduleId?: string;
+}
+
+/** An extension point in {@link AppDescription}. */
+export interface ExtensionPointDescription {
+  readonly id: string;
+  readonly pluginId: string;
+  readonly provider: FeatureRef;
+  readonly users: readonly FeatureRef[];
+}
+
+/** Who depends on a service. */
+export type ServiceDependant =
+  | { readonly kind: 'plugin'; readonly pluginId: string }
+  | { readonly kind: 'module'; readonly pluginId: string; readonly moduleId: string }
+  | { readonly kind: 'service'; readonly refId: string };
+
+/** A service in {@link AppDescription}. */
+export interface ServiceDescription {
+  readonly id: string;
+  readonly scope: 'root' | 'plugin';
+  /** `installed` with add(), `default` from the ref's defaultFactory. */
+  readonly source: 'installed' | 'default';
+  /** The class name, or `factory`. */
+  readonly implementation: string;
+  /** Ref ids it depends on. */
+  readonly dependencies: readonly string[];
+  readonly dependants: readonly ServiceDependant[];
+}
+
+/** The wiring graph as plain, JSON-serialisable data: what `app.describe()` returns. */
+export interface AppDescription {
+  readonly state: string;
+  readonly plugins: readonly PluginDescription[];
+  readonly extensionPoints: readonly ExtensionPointDescription[];
+  readonly services: readonly ServiceDescription[];
+  /** Plugin ids in init order: each inner array starts together, after the previous one (dependsOn). */
+  readonly initOrder: readonly (readonly string[])[];
+  /** Problems found by validation (empty when the wiring is sound). */
+  readonly problems: readonly WiringProblem[];
+}
+
+/** Looks up the runtime record of a plugin or module; undefined before start. */
+export type RecordLookup = (pluginId: string, moduleId?: string) => FeatureRecord | undefined;
+
+/** Describes a graph, merging in the runtime's records. Pure. */
+export function describeGraph(
+  graph: WiringGraph,
+  state: string,
+  problems: readonly WiringProblem[],
+  records: RecordLookup,
+): AppDescription {
+  const dependants = new Map<string, ServiceDependant[]>();
+  const listFor = (id: string): ServiceDependant[] => {
+    let list = dependants.get(id);
+    if (list === undefined) dependants.set(id, (list = []));
+    return list;
+  };
+  const addDependant = (deps: readonly Dependency[], who: ServiceDependant): string[] => {
+    const ids: string[] = [];
+    for (const dep of deps) {
+      if (dep.kind !== 'service' || dep.ref.id.startsWith('plugboard.internal.')) continue;
+      ids.push(dep.ref.id);
+      listFor(dep.ref.id).push(who);
+    }
+    return ids;
+  };
+
+  const plugins = graph.plugins.map((plugin): PluginDescription => {
+    const record = records(plugin.id);
+    const modules = plugin.modules.map((module): ModuleDescription => {
+      const moduleRecord = records(plugin.id, module.id);
+      return {
+        id: module.id,
+        pluginId: plugin.id,
+        ...status(moduleRecord),
+        provides: module.provides.map((ep) => ep.id),
+        uses: [...module.uses],
+        services: addDependant(module.recipe.deps, { kind: 'module', pluginId: plugin.id, moduleId: module.id }),
+        after: module.after.map((m) => m.id),
+      };
+    });
+    return {
+      id: plugin.id,
+      ...status(record),
+      dependsOn: [...plugin.dependsOn],
+      provides: plugin.provides.map((ep) => ep.id),
+      uses: [...plugin.extensionPoints.values()].filter((ep) => ep.usedByPlugin).map((ep) => ep.id),
+      services: addDependant(plugin.recipe.deps, { kind: 'plugin', pluginId: plugin.id }),
+      modules,
+      moduleOrder: layers(plugin.modules, (m) => m.id, (m) => m.after),
+    };
+  });
+
+  const services: ServiceDescription[] = [];
+  for (const node of graph.services.values()) {
+    if (node.source === 'builtin') continue;
+    const dependencies = addDependant(serviceDeps(node), { kind: 'service', refId: node.id });
+    services.push({
+      id: node.id,
+      scope: node.scope,
+      source: node.source === 'installed' ? 'installed' : 'default',
+      implementation: node.implementation.kind === 'class' ? node.implementation.recipe.name : 'factory',
+      dependencies,
+      dependants: listFor(node.id), // shared list: later services may still add to it
+    });
+  }
+
+  const extensionPoints: ExtensionPointDescription[] = [];
+  for (const plugin of graph.plugins) {
+    for (const ep of plugin.extensionPoints.values()) {
+      extensionPoints.push({
+        id: ep.id,
+        pluginId: ep.pluginId,
+        provider: ep.moduleId === undefined ? { pluginId: ep.pluginId } : { pluginId: ep.pluginId, moduleId: ep.moduleId },
+        users: [
+          ...(ep.usedByPlugin ? [{ pluginId: ep.pluginId }] : []),
+          ...ep.users.map((moduleId) => ({ pluginId: ep.pluginId, moduleId })),
+        ],
+      });
+    }
+  }
+
+  return {
+    state,
+    plugins,
+    extensionPoints,
+    services,
+    initOrder: layers(graph.plugins, (p) => p.id, (p: PluginNode) =>
+      p.dependsOn.map((id) => graph.pluginsById.get(id)).filter((d): d is PluginNode => d !== undefined),
+    ),
+    problems: [...problems],
+  };
+}
+
+function status(record: FeatureRecord | undefined): { status: FeatureStatus; initMs?: number; error?: string } {
+  if (record === undefined) return { status: 'pending' };
+  const result: { status: FeatureStatus; initMs?: number; error?: string } = { status: record.status };
+  if (record.initMs !== undefined) result.initMs = Math.round(record.initMs * 1000) / 1000;
+  if (record.error !== undefined) result.error = record.error;
+  return result;
+}
+
+function serviceDeps(node: ServiceNode): readonly Dependency[] {
+  if (node.implementation.kind === 'class') return node.implementation.recipe.deps;
+  if (node.implementation.kind === 'factory') return node.implementation.deps.map(([, dep]) => dep);
+  return [];
+}
+
+/** Groups nodes into layers: each layer depends only on earlier ones. Nodes on cycles come last. */
+function layers<N>(nodes: readonly N[], id: (node: N) => string, prerequisites: (node: N) => readonly N[]): string[][] {
+  const depth = new Map<N, number>();
+  const visiting = new Set<N>();
+  const depthOf = (node: N): number => {
+    const known = depth.get(node);
+    if (known !== undefined) return known;
+    if (visiting.has(node)) return 0;
+    visiting.add(node);
+    let value = 0;
+    for (const before of prerequisites(node)) value = Math.max(value, depthOf(before) + 1);
+    visiting.delete(node);
+    depth.set(node, value);
+    return value;
+  };
+  const result: string[][] = [];
+  for (const node of nodes) {
+    const d = depthOf(node);
+    (result[d] ??= []).push(id(node));
+  }
+  return result.filter((layer) => layer !== undefined);
+}
+

@@ -1,0 +1,63 @@
+import { PlugboardError, type WiringProblem } from '../errors.js';
+import { readMetadata, type ClassMetadata } from '../decorators/metadata.js';
+import { isServiceFactory, type ServiceFactory } from '../tokens/service-ref.js';
+import { className, type Constructor } from '../tokens/types.js';
+
+/** A feature as `add()` accepts it once loaded. */
+export interface FeatureSet {
+  readonly plugins: Array<{ cls: Constructor; metadata: ClassMetadata }>;
+  readonly modules: Array<{ cls: Constructor; metadata: ClassMetadata }>;
+  /** Installed service implementations, in order of installation. */
+  readonly services: Array<{ cls: Constructor; metadata: ClassMetadata } | ServiceFactory>;
+}
+
+/** Why a value is not a feature, or undefined when it is one. */
+export function featureRejection(value: unknown): string | undefined {
+  if (isServiceFactory(value)) return undefined;
+  if (typeof value !== 'function') {
+    if (value === null || value === undefined) return `${String(value)} is not a feature`;
+    return `a ${Array.isArray(value) ? 'nested array' : typeof value} is not a feature`;
+  }
+  const metadata = readMetadata(value);
+  if (metadata?.role === 'plugin' || metadata?.role === 'module') return undefined;
+  if (metadata?.role === 'service') {
+    return metadata.service?.provides
+      ? undefined
+      : `${className(value)} is a @Service() without \`provides\`; it is created where it is injected, so there is nothing to add`;
+  }
+  return `${className(value)} has no @Plugin, @Module or @Service({ provides }) decorator`;
+}
+
+/** Throws `INVALID_FEATURE` when `value` is not a feature. `where` names the source in the message. */
+export function assertFeature(value: unknown, where: string): void {
+  const reason = featureRejection(value);
+  if (reason !== undefined) {
+    throw new PlugboardError(
+      'INVALID_FEATURE',
+      `${where}: ${reason}. add() takes @Plugin and @Module classes, @Service({ provides }) classes, ` +
+        `service factories (createServiceFactory), arrays of those, and promises of ES modules whose default export is one.`,
+    );
+  }
+}
+
+/** Sorts loaded features by kind. Invalid values become `INVALID_FEATURE` problems. */
+export function collectFeatures(values: readonly unknown[], problems: WiringProblem[]): FeatureSet {
+  const set: FeatureSet = { plugins: [], modules: [], services: [] };
+  for (const value of values) {
+    const reason = featureRejection(value);
+    if (reason !== undefined) {
+      problems.push({ code: 'INVALID_FEATURE', message: `${reason}; remove it from add().` });
+      continue;
+    }
+    if (isServiceFactory(value)) {
+      set.services.push(value);
+      continue;
+    }
+    const cls = value as Constructor;
+    const metadata = readMetadata(cls) as ClassMetadata;
+    if (metadata.role === 'plugin') set.plugins.push({ cls, metadata });
+    else if (metadata.role === 'module') set.modules.push({ cls, metadata });
+    else set.services.push({ cls, metadata });
+  }
+  return set;
+}

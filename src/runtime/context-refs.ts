@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import { createServiceRef } from '../tokens/service-ref.js';
+import type { HookRegistry } from './hook-registry.js';
+
+/** What a plugin's container knows about its plugin; the core plugin services are built on it. */
+export interface PluginContext {
+  readonly pluginId: string;
+  readonly hooks: HookRegistry;
+}
+
+/** An installed plugin and its modules, as `instanceMetadata` reports them. */
+export interface InstalledPlugin {
+  readonly pluginId: string;
+  readonly modules: ReadonlyArray<{ readonly moduleId: string }>;
+}
+
+/** What the root container knows about the app; the core root services are built on it. */
+export interface RootContext {
+  readonly hooks: HookRegistry;
+  /** The logger plugboard itself logs with, made from the builder's `logger` option. */
+  readonly baseLogger: Logger;
+  /** The builder's `config` object. */
+  readonly configData: Readonly<Record<string, unknown>>;
+  /** The builder's `configFiles` option. */
+  readonly configFiles: readonly string[] | undefined;
+  readonly installedPlugins: readonly InstalledPlugin[];
+}
+
+/**
+ * Internal refs the runtime binds itself (they have no implementation to install). Only the
+ * default core services depend on them.
+ */
+export const runtimeRefs = {
+  pluginContext: createServiceRef<PluginContext, 'plugin'>({ id: 'plugboard.internal.pluginContext', scope: 'plugin' }),
+  rootContext: createServiceRef<RootContext, 'root'>({ id: 'plugboard.internal.rootContext', scope: 'root' }),
+} as const;

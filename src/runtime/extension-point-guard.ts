@@ -1,0 +1,103 @@
+import { PlugboardError } from '../errors.js';
+
+/** Open until the provider's `@onInit` starts; shared by every view of one extension point. */
+export interface GateState {
+  closed: boolean;
+  readonly extensionPointId: string;
+  readonly pluginId: string;
+  /** The provider, for messages: `plugin 'scaffolder'` or `module 'x' of plugin 'scaffolder'`. */
+  readonly provider: string;
+}
+
+interface ViewState {
+  readonly gate: GateState;
+  /** Who holds this view, for messages. */
+  readonly user: string;
+}
+
+type ViewConstructor = new (target: object, state: ViewState) => object;
+
+const TARGET = Symbol('plugboard.extensionPoint.target');
+const STATE = Symbol('plugboard.extensionPoint.state');
+
+// One view class per implementation prototype, built on first use: a view is then one small
+// allocation, and a call costs one flag check on top of the real method.
+const viewClasses = new WeakMap<object, ViewConstructor>();
+
+/**
+ * A guarded view of an extension point implementation for one user. Every method forwards to
+ * the implementation until the gate closes; after that it throws `EXTENSION_POINT_CLOSED`.
+ * Only methods are exposed: an extension point's interface is its methods.
+ */
+export function guardedView(target: object, gate: GateState, user: string): object {
+  const prototype = Object.getPrototypeOf(target) as object | null;
+  const state: ViewState = { gate, user };
+  if (prototype === null || prototype === Object.prototype) return plainObjectView(target, state);
+  let View = viewClasses.get(prototype);
+  if (View === undefined) {
+    View = buildViewClass(prototype);
+    viewClasses.set(prototype, View);
+  }
+  const view = new View(target, state);
+  // Methods assigned in the constructor (arrow-function fields) live on the instance.
+  for (const name of Object.keys(target)) {
+    const value = (target as Record<string, unknown>)[name];
+    if (typeof value === 'function') Object.defineProperty(view, name, { value: forwarder(name) });
+  }
+  return view;
+}
+
+function buildViewClass(prototype: object): ViewConstructor {
+  class ExtensionPointView {
+    constructor(target: object, state: ViewState) {
+      Object.defineProperty(this, TARGET, { value: target });
+      Object.defineProperty(this, STATE, { value: state });
+    }
+  }
+  const seen = new Set<string | symbol>(['constructor']);
+  for (let level: object | null = prototype; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level) as object | null) {
+    for (const name of Reflect.ownKeys(level)) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const descriptor = Object.getOwnPropertyDescriptor(level, name);
+      if (descriptor && typeof descriptor.value === 'function') {
+        Object.defineProperty(ExtensionPointView.prototype, name, { value: forwarder(name), writable: false });
+      }
+    }
+  }
+  return ExtensionPointView;
+}
+
+function forwarder(name: string | symbol): (this: Record<symbol, unknown>, ...args: unknown[]) => unknown {
+  return function (this: Record<symbol, unknown>, ...args: unknown[]): unknown {
+    const state = this[STATE] as ViewState;
+    if (state.gate.closed) throw closedError(state, name);
+    const target = this[TARGET] as Record<string | symbol, (...a: unknown[]) => unknown>;
+    return target[name]!(...args);
+  };
+}
+
+function plainObjectView(target: object, state: ViewState): object {
+  const view: Record<string | symbol, unknown> = {};
+  Object.defineProperty(view, TARGET, { value: target });
+  Object.defineProperty(view, STATE, { value: state });
+  for (const name of Reflect.ownKeys(target)) {
+    if (typeof (target as Record<string | symbol, unknown>)[name] === 'function') view[name] = forwarder(name);
+  }
+  return view;
+}
+
+function closedError(state: ViewState, method: string | symbol): PlugboardError {
+  const { gate } = state;
+  return new PlugboardError(
+    'EXTENSION_POINT_CLOSED',
+    `${capitalize(state.user)} called ${String(method)}() on extension point '${gate.extensionPointId}' after it ` +
+      `closed. An extension point accepts calls until its provider (${gate.provider}) starts its @onInit; call ` +
+      `it from the constructor or @onInit of a module, not later (not from a timer, a request handler or a stored reference).`,
+    { extensionPointId: gate.extensionPointId, pluginId: gate.pluginId },
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,181 @@
+import { Container } from 'inversify';
+import type { ClassNode, Dependency, ModuleNode, PluginNode } from '../model/types.js';
+import { runtimeRefs, type PluginContext } from './context-refs.js';
+import { guardedView, type GateState } from './extension-point-guard.js';
+import { initFailure, initTimeout } from './failures.js';
+import { HookRegistry } from './hook-registry.js';
+import { callLifecycle, construct } from './instantiate.js';
+import type { Scope } from './scope.js';
+import { ShutdownStack } from './shutdown-stack.js';
+import { isThenable, walk } from './walk.js';
+
+/** The outcome of one plugin, as describe() reports it. */
+export type PluginStatus = 'pending' | 'starting' | 'started' | 'failed' | 'skipped' | 'stopped';
+
+/** What a plugin runtime needs from the app-wide runtime. */
+export interface PluginHost {
+  readonly root: Container;
+  readonly initTimeoutMs: number | undefined;
+  /** True once start must not begin anything new (a failure under 'abort', or stop() during start). */
+  readonly halted: boolean;
+  resolve(dep: Dependency, scope: Scope, module: ModuleNode | undefined, plugin: PluginRuntime | undefined): unknown;
+  bindService(container: Container, id: string, scope: Scope): void;
+  bindClass(container: Container, node: ClassNode, scope: Scope): void;
+}
+
+/** Timings and outcome of one feature's init. */
+export interface InitRecord {
+  status: PluginStatus;
+  initMs?: number;
+  error?: string;
+}
+
+/**
+ * One plugin at run time: its child container, its extension point gates, and the order in
+ * which its modules and the plugin itself start. Reads only the wiring graph.
+ */
+export class PluginRuntime implements Scope {
+  container!: Container;
+  readonly stack = new ShutdownStack();
+  readonly hooks: HookRegistry;
+  readonly pluginId: string;
+  readonly record: InitRecord = { status: 'pending' };
+  readonly modules = new Map<string, InitRecord>();
+  private readonly gates = new Map<string, GateState>();
+  private readonly implementations = new Map<string, object>();
+
+  constructor(
+    readonly node: PluginNode,
+    private readonly host: PluginHost,
+  ) {
+    this.pluginId = node.id;
+    this.hooks = new HookRegistry(`plugin '${node.id}'`, this.stack);
+    for (const module of node.modules) this.modules.set(module.id, { status: 'pending' });
+  }
+
+  /** Creates the container, starts the modules in order, then the plugin. Rejects with INIT_FAILED/INIT_TIMEOUT. */
+  async start(): Promise<void> {
+    const startedAt = performance.now();
+    this.record.status = 'starting';
+    this.bind();
+    const failures = await walk(this.node.modules, {
+      prerequisites: (module) => module.after,
+      visit: (module) => this.startModule(module),
+      keepGoing: (failed) => failed.size === 0 && !this.host.halted,
+      skipped: (module) => (this.modules.get(module.id)!.status = 'skipped'),
+    });
+    const [failure] = failures.values();
+    if (failure !== undefined) throw failure;
+    if (this.host.halted) throw haltedError(this.pluginId);
+
+    const label = `plugin '${this.pluginId}'`;
+    try {
+      const made = construct(this.node.recipe, (dep) => this.host.resolve(dep, this, undefined, this));
+      const instance = isThenable(made) ? await made : made;
+      for (const ep of this.node.provides) this.gates.get(ep.id)!.closed = true;
+      const init = callLifecycle(instance, this.node.recipe.onInit, this.host.initTimeoutMs, () =>
+        initTimeout(label, this.host.initTimeoutMs!, { pluginId: this.pluginId }),
+      );
+      if (isThenable(init)) await init;
+      this.pushShutdown(instance, this.node.recipe.onShutdown, label, undefined);
+    } catch (error) {
+      throw initFailure(label, error, { pluginId: this.pluginId });
+    }
+    this.record.initMs = performance.now() - startedAt;
+    this.record.status = 'started';
+  }
+
+  /** A guarded view of extension point `id` for `user`, or undefined when this plugin has no such point. */
+  extensionPointView(id: string, user: string): unknown {
+    const gate = this.gates.get(id);
+    if (gate === undefined) return undefined;
+    const implementation = this.implementations.get(id);
+    if (implementation !== undefined) return guardedView(implementation, gate, user);
+    return this.resolveImplementation(id, (target) => guardedView(target, gate, user));
+  }
+
+  /** Drops the container and everything it holds. */
+  release(): void {
+    this.container = undefined as unknown as Container;
+    this.implementations.clear();
+  }
+
+  private bind(): void {
+    const container = new Container({ parent: this.host.root });
+    this.container = container;
+    const context: PluginContext = { pluginId: this.pluginId, hooks: this.hooks };
+    container.bind(runtimeRefs.pluginContext.key).toConstantValue(context);
+    for (const id of this.node.pluginServices) this.host.bindService(container, id, this);
+    for (const cls of this.node.pluginClasses) this.host.bindClass(container, cls, this);
+    for (const ep of this.node.extensionPoints.values()) {
+      const provider = ep.moduleId === undefined ? `plugin '${ep.pluginId}'` : `module '${ep.moduleId}' of plugin '${ep.pluginId}'`;
+      const gate: GateState = { closed: false, extensionPointId: ep.id, pluginId: this.pluginId, provider };
+      this.gates.set(ep.id, gate);
+      if (ep.implementation.kind === 'value') this.implementations.set(ep.id, ep.implementation.value as object);
+      // Bound only here, so no other plugin's container can resolve it.
+      container.bind(ep.extensionPoint.key).toDynamicValue(() => this.extensionPointView(ep.id, `a class of plugin '${this.pluginId}'`));
+    }
+  }
+
+  private resolveImplementation(id: string, then: (target: object) => unknown): unknown {
+    const ep = this.node.extensionPoints.get(id)!;
+    if (ep.implementation.kind !== 'class') return undefined;
+    const instance = this.container.getAsync<object>(ep.implementation.node.cls);
+    return instance.then((target) => {
+      this.implementations.set(id, target);
+      return then(target);
+    });
+  }
+
+  private startModule(module: ModuleNode): unknown {
+    const record = this.modules.get(module.id)!;
+    record.status = 'starting';
+    const startedAt = performance.now();
+    const label = `module '${module.id}' of plugin '${this.pluginId}'`;
+    const ids = { pluginId: this.pluginId, moduleId: module.id };
+    const fail = (error: unknown): never => {
+      record.status = 'failed';
+      throw initFailure(label, error, ids);
+    };
+    const done = (instance: object): void => {
+      this.pushShutdown(instance, module.recipe.onShutdown, label, module.id);
+      record.initMs = performance.now() - startedAt;
+      record.status = 'started';
+    };
+    // Never throws a raw error: everything leaves through fail(), which names the module.
+    const finish = (instance: object): unknown => {
+      try {
+        for (const ep of module.provides) this.gates.get(ep.id)!.closed = true;
+        const init = callLifecycle(instance, module.recipe.onInit, this.host.initTimeoutMs, () =>
+          initTimeout(label, this.host.initTimeoutMs!, ids),
+        );
+        if (isThenable(init)) return Promise.resolve(init).then(() => done(instance), fail);
+        done(instance);
+        return undefined;
+      } catch (error) {
+        return fail(error);
+      }
+    };
+    try {
+      const made = construct(module.recipe, (dep) => this.host.resolve(dep, this, module, this));
+      if (isThenable(made)) return made.then(finish, fail);
+      return finish(made);
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
+  private pushShutdown(instance: object, method: string | symbol | undefined, label: string, moduleId: string | undefined): void {
+    if (method === undefined) return;
+    this.stack.push({
+      label: `${label} (@onShutdown ${String(method)})`,
+      pluginId: this.pluginId,
+      ...(moduleId === undefined ? {} : { moduleId }),
+      run: () => (instance as Record<string | symbol, () => unknown>)[method]!(),
+    });
+  }
+}
+
+function haltedError(pluginId: string): Error {
+  return initFailure(`plugin '${pluginId}'`, new Error('start was halted before this plugin finished'), { pluginId });
+}

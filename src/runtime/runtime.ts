@@ -1,0 +1,396 @@
+import { Container } from 'inversify';
+import type { Logger } from 'pino';
+import { PlugboardError, describeThrown, isPlugboardError } from '../errors.js';
+import type { ClassNode, Dependency, ModuleNode, ServiceNode, WiringGraph } from '../model/types.js';
+import { moduleViewOf, type ServiceRef } from '../tokens/service-ref.js';
+import { runtimeRefs, type RootContext } from './context-refs.js';
+import { containerFailure, initFailure, initTimeout } from './failures.js';
+import { HookRegistry, type StartupHook } from './hook-registry.js';
+import { callLifecycle, construct } from './instantiate.js';
+import { PluginRuntime, type PluginHost } from './plugin-runtime.js';
+import type { Scope } from './scope.js';
+import { ShutdownStack, type ShutdownStep } from './shutdown-stack.js';
+import { withTimeout } from './timeouts.js';
+import { isThenable, walk } from './walk.js';
+
+/** How a runtime behaves: the builder's options, resolved. */
+export interface RuntimeSettings {
+  readonly initTimeoutMs: number | undefined;
+  readonly shutdownTimeoutMs: number;
+  readonly onPluginBootFailure: 'abort' | 'continue';
+  /** Where plugboard logs its own lines. */
+  readonly logger: Logger;
+}
+
+/** What the root context carries besides the hook registry (filled from the builder's options). */
+export type RootContextData = Omit<RootContext, 'hooks'>;
+
+/** What `stop()` found: how many steps failed or timed out. */
+export interface ShutdownReport {
+  readonly failures: number;
+}
+
+/**
+ * The running app: a root container, one child per plugin, and the order in which everything
+ * starts and stops. `start()` reads like the start sequence; the graph walk does the ordering.
+ */
+export class Runtime implements PluginHost, Scope {
+  container: Container = new Container();
+  readonly stack = new ShutdownStack();
+  readonly hooks = new HookRegistry('the app (root)', this.stack);
+  readonly plugins: PluginRuntime[];
+  private readonly pluginsById = new Map<string, PluginRuntime>();
+  private readonly rootInstances = new Map<string, unknown>();
+  /** Plugins in the order they finished starting; stop goes the other way. */
+  private readonly startedOrder: PluginRuntime[] = [];
+  private haltRequested = false;
+  private failedUnderAbort = false;
+
+  constructor(
+    private readonly graph: WiringGraph,
+    private readonly settings: RuntimeSettings,
+    rootContext: RootContextData,
+  ) {
+    this.plugins = graph.plugins.map((node) => new PluginRuntime(node, this));
+    for (const plugin of this.plugins) this.pluginsById.set(plugin.pluginId, plugin);
+    const context: RootContext = { ...rootContext, hooks: this.hooks };
+    this.container.bind(runtimeRefs.rootContext.key).toConstantValue(context);
+  }
+
+  get root(): Container {
+    return this.container;
+  }
+
+  get initTimeoutMs(): number | undefined {
+    return this.settings.initTimeoutMs;
+  }
+
+  get halted(): boolean {
+    return this.haltRequested || this.failedUnderAbort;
+  }
+
+  /** Asks a running start() to begin nothing new; it then shuts down what started and rejects. */
+  halt(): void {
+    this.haltRequested = true;
+  }
+
+  /**
+   * Creates root services, starts plugins concurrently (respecting dependsOn), then runs startup
+   * hooks. On failure under 'abort' (or after halt()), waits for running inits, shuts down
+   * everything that started, and rejects: no user code is left running.
+   */
+  async start(): Promise<void> {
+    const { logger } = this.settings;
+    const startedAt = performance.now();
+    this.bindRoot();
+    try {
+      await this.createRootServices();
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+
+    const failures = await this.startPlugins();
+    if (this.halted) {
+      await this.stop();
+      const [first] = failures.values();
+      if (this.haltRequested && !this.failedUnderAbort) {
+        throw new PlugboardError('START_ABORTED', 'stop() was called while the app was starting; everything that had started was shut down.');
+      }
+      throw first ?? new PlugboardError('START_ABORTED', 'start() was halted.');
+    }
+    for (const [plugin, error] of failures) {
+      logger.error({ err: error, plugin: plugin.pluginId }, `plugin '${plugin.pluginId}' failed to start and was left out (onPluginBootFailure: 'continue')`);
+    }
+
+    try {
+      await this.runStartupHooks();
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+    const up = this.plugins.filter((p) => p.record.status === 'started').length;
+    logger.info(
+      { plugins: up, failed: failures.size, ms: Math.round(performance.now() - startedAt) },
+      `plugboard started ${up}/${this.plugins.length} plugins`,
+    );
+  }
+
+  /**
+   * Shuts down in reverse order of initialisation: root before-shutdown hooks, then each plugin
+   * (after every plugin that depends on it) from its last-started feature back, then root hooks
+   * and root services. A step that throws or overruns shutdownTimeoutMs is logged; the rest run.
+   */
+  async stop(): Promise<ShutdownReport> {
+    let failures = 0;
+    const before = this.hooks.beforeShutdownHooks.splice(0);
+    for (const hook of before) failures += await this.runStep({ label: hook.label, run: hook.fn });
+
+    const dependants = new Map<PluginRuntime, PluginRuntime[]>();
+    for (const plugin of this.plugins) {
+      for (const id of plugin.node.dependsOn) {
+        const dependency = this.pluginsById.get(id);
+        if (dependency === undefined) continue;
+        const list = dependants.get(dependency) ?? [];
+        list.push(plugin);
+        dependants.set(dependency, list);
+      }
+    }
+    await walk(this.plugins, {
+      prerequisites: (plugin) => dependants.get(plugin) ?? [],
+      runAfterFailedPrerequisite: true,
+      visit: async (plugin) => {
+        failures += await this.unwind(plugin.stack);
+        if (plugin.record.status === 'started') plugin.record.status = 'stopped';
+        plugin.release();
+      },
+    });
+    failures += await this.unwind(this.stack);
+    this.container = undefined as unknown as Container;
+    this.rootInstances.clear();
+    return { failures };
+  }
+
+  /** A root-scoped service created at start. */
+  get<T>(ref: ServiceRef<T>): T {
+    if (ref.scope !== 'root') {
+      throw new PlugboardError(
+        'SCOPE_VIOLATION',
+        `app.get() returns root-scoped services, but '${ref.id}' is plugin-scoped (one instance per plugin). ` +
+          `Inject it into a plugin or module instead.`,
+        { refId: ref.id },
+      );
+    }
+    if (!this.rootInstances.has(ref.id)) {
+      throw new PlugboardError(
+        'SERVICE_NOT_FOUND',
+        `Service '${ref.id}' is not part of this app: nothing installed it and nothing depends on it. Install it with add().`,
+        { refId: ref.id },
+      );
+    }
+    return this.rootInstances.get(ref.id) as T;
+  }
+
+  /** Per plugin: status, timings, and module records, for describe(). */
+  pluginRuntime(id: string): PluginRuntime | undefined {
+    return this.pluginsById.get(id);
+  }
+
+  // ---- PluginHost: how any scope resolves a dependency ----
+
+  resolve(dep: Dependency, scope: Scope, module: ModuleNode | undefined, plugin: PluginRuntime | undefined): unknown {
+    switch (dep.kind) {
+      case 'absent':
+        return undefined;
+      case 'extensionPoint': {
+        const user = module === undefined ? `plugin '${plugin?.pluginId}'` : `module '${module.id}' of plugin '${module.pluginId}'`;
+        return plugin?.extensionPointView(dep.extensionPoint.id, user);
+      }
+      case 'service': {
+        const ref = dep.ref;
+        // Root services are always resolved from the root, never through a child: no capture.
+        const container = ref.scope === 'root' ? this.container : scope.container;
+        if (ref.scope === 'root' && this.rootInstances.has(ref.id)) return this.rootInstances.get(ref.id);
+        const view = module === undefined ? undefined : moduleViewOf(ref);
+        const value = this.fromContainer(container, ref.key, `service '${ref.id}'`, scope);
+        if (view === undefined) return value;
+        const context = { pluginId: module!.pluginId, moduleId: module!.id };
+        return isThenable(value) ? Promise.resolve(value).then((v) => view(v, context)) : view(value, context);
+      }
+      case 'class': {
+        const container = dep.node.scope === 'root' ? this.container : scope.container;
+        return this.fromContainer(container, dep.node.cls, `class ${dep.node.recipe.name}`, scope);
+      }
+    }
+  }
+
+  bindService(container: Container, id: string, scope: Scope): void {
+    const node = this.graph.services.get(id)!;
+    if (node.implementation.kind === 'builtin') return;
+    container
+      .bind(node.ref.key)
+      .toDynamicValue(() => this.createService(node, scope))
+      .inSingletonScope();
+  }
+
+  bindClass(container: Container, node: ClassNode, scope: Scope): void {
+    container
+      .bind<unknown>(node.cls)
+      .toDynamicValue(() => this.createClass(node, scope))
+      .inSingletonScope();
+  }
+
+  // ---- start, step by step ----
+
+  private bindRoot(): void {
+    for (const service of this.graph.rootServices) this.bindService(this.container, service.id, this);
+    for (const node of this.graph.rootClasses) this.bindClass(this.container, node, this);
+  }
+
+  private async createRootServices(): Promise<void> {
+    const results = await Promise.allSettled(
+      this.graph.rootServices.map(async (service) => {
+        const instance: unknown = await this.container.getAsync(service.ref.key);
+        this.rootInstances.set(service.id, instance);
+      }),
+    );
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
+  }
+
+  private async startPlugins(): Promise<Map<PluginRuntime, unknown>> {
+    const abort = this.settings.onPluginBootFailure === 'abort';
+    return walk(this.plugins, {
+      prerequisites: (plugin) => plugin.node.dependsOn.map((id) => this.pluginsById.get(id)!).filter(Boolean),
+      keepGoing: () => !this.halted,
+      skipped: (plugin) => {
+        plugin.record.status = 'skipped';
+      },
+      visit: async (plugin) => {
+        try {
+          await plugin.start();
+          this.startedOrder.push(plugin);
+        } catch (error) {
+          plugin.record.status = 'failed';
+          plugin.record.error = describeThrown(error);
+          if (abort) this.failedUnderAbort = true;
+          else {
+            // Stop what this plugin started now; the others keep running.
+            await this.unwind(plugin.stack);
+            plugin.release();
+          }
+          throw error;
+        }
+      },
+    });
+  }
+
+  private async runStartupHooks(): Promise<void> {
+    const hooks: StartupHook[] = [];
+    for (const plugin of this.startedOrder) {
+      plugin.hooks.startupDone = true;
+      hooks.push(...plugin.hooks.startupHooks);
+    }
+    this.hooks.startupDone = true;
+    hooks.push(...this.hooks.startupHooks);
+    for (const hook of hooks) {
+      const ids = { ...(hook.pluginId ? { pluginId: hook.pluginId } : {}), ...(hook.moduleId ? { moduleId: hook.moduleId } : {}) };
+      try {
+        const result = withTimeout(hook.fn(), this.settings.initTimeoutMs, () =>
+          initTimeout(hook.label, this.settings.initTimeoutMs!, ids),
+        );
+        if (isThenable(result)) await result;
+      } catch (error) {
+        throw initFailure(hook.label, error, ids);
+      }
+    }
+  }
+
+  // ---- creation ----
+
+  private createService(node: ServiceNode, scope: Scope): unknown {
+    const label = scope.pluginId === undefined ? `service '${node.id}'` : `service '${node.id}' of plugin '${scope.pluginId}'`;
+    const ids = { refId: node.id, ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }) };
+    const fail = (error: unknown): never => {
+      throw initFailure(label, error, ids);
+    };
+    try {
+      const implementation = node.implementation;
+      if (implementation.kind === 'class') return this.instantiate(implementation.recipe, scope, label, ids, fail);
+      if (implementation.kind !== 'factory') return undefined;
+      const deps: Record<string, unknown> = {};
+      const pending: Array<Promise<void>> = [];
+      for (const [name, dep] of implementation.deps) {
+        const value = this.resolve(dep, scope, undefined, undefined);
+        if (isThenable(value)) pending.push(Promise.resolve(value).then((v) => void (deps[name] = v)));
+        else deps[name] = value;
+      }
+      const create = (): unknown =>
+        withTimeout(implementation.factory.factory(deps), this.settings.initTimeoutMs, () =>
+          initTimeout(label, this.settings.initTimeoutMs!, ids),
+        );
+      const created = pending.length === 0 ? create() : Promise.all(pending).then(create);
+      return isThenable(created) ? Promise.resolve(created).then(undefined, fail) : created;
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
+  private createClass(node: ClassNode, scope: Scope): unknown {
+    const label = scope.pluginId === undefined ? `class ${node.recipe.name}` : `class ${node.recipe.name} of plugin '${scope.pluginId}'`;
+    const ids = scope.pluginId === undefined ? {} : { pluginId: scope.pluginId };
+    const fail = (error: unknown): never => {
+      throw initFailure(label, error, ids);
+    };
+    try {
+      return this.instantiate(node.recipe, scope, label, ids, fail);
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
+  /** Constructs, awaits @onInit, and records @onShutdown on the scope's stack. */
+  private instantiate(
+    recipe: ServiceNode['implementation'] & { kind: 'class' } extends { recipe: infer R } ? R : never,
+    scope: Scope,
+    label: string,
+    ids: { pluginId?: string; refId?: string },
+    fail: (error: unknown) => never,
+  ): unknown {
+    const made = construct(recipe, (dep) => this.resolve(dep, scope, undefined, scope instanceof PluginRuntime ? scope : undefined));
+    const finish = (instance: object): unknown => {
+      const init = callLifecycle(instance, recipe.onInit, this.settings.initTimeoutMs, () =>
+        initTimeout(label, this.settings.initTimeoutMs!, ids),
+      );
+      const done = (): object => {
+        if (recipe.onShutdown !== undefined) {
+          const method = recipe.onShutdown;
+          scope.stack.push({
+            label: `${label} (@onShutdown ${String(method)})`,
+            ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }),
+            run: () => (instance as Record<string | symbol, () => unknown>)[method]!(),
+          });
+        }
+        return instance;
+      };
+      return isThenable(init) ? Promise.resolve(init).then(done) : done();
+    };
+    const result = isThenable(made) ? made.then(finish) : finish(made);
+    return isThenable(result) ? Promise.resolve(result).then(undefined, fail) : result;
+  }
+
+  private fromContainer(container: Container, key: symbol | ClassNode['cls'], what: string, scope: Scope): unknown {
+    try {
+      return container.getAsync(key);
+    } catch (error) {
+      throw containerFailure(what, error, scope.pluginId === undefined ? {} : { pluginId: scope.pluginId });
+    }
+  }
+
+  // ---- shutdown ----
+
+  private async unwind(stack: ShutdownStack): Promise<number> {
+    stack.sealed = true;
+    let failures = 0;
+    const steps = stack.steps.splice(0);
+    for (let index = steps.length - 1; index >= 0; index--) failures += await this.runStep(steps[index]!);
+    return failures;
+  }
+
+  /** Runs one shutdown step; returns 1 when it failed or timed out (already logged), else 0. */
+  private async runStep(step: Pick<ShutdownStep, 'label' | 'run' | 'pluginId' | 'moduleId'>): Promise<number> {
+    try {
+      const result = withTimeout(step.run(), this.settings.shutdownTimeoutMs, () =>
+        new PlugboardError('SHUTDOWN_TIMEOUT', `${step.label} did not finish within ${this.settings.shutdownTimeoutMs} ms (shutdownTimeoutMs); moving on.`),
+      );
+      if (isThenable(result)) await result;
+      return 0;
+    } catch (error) {
+      const fields = { err: error, ...(step.pluginId ? { plugin: step.pluginId } : {}), ...(step.moduleId ? { module: step.moduleId } : {}) };
+      this.settings.logger.error(
+        fields,
+        isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${step.label} failed during shutdown: ${describeThrown(error)}; the rest still run`,
+      );
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { isThenable } from '../tokens/types.js';
+
+/**
+ * The one graph walk the runtime uses: modules inside a plugin, plugins in the app, and both
+ * again in reverse at stop. A node starts as soon as all its prerequisites have finished, so
+ * independent nodes run concurrently.
+ */
+
+/** Options of {@link walk}. */
+export interface WalkOptions<N> {
+  /** The nodes that must finish before `node` starts. All must be in the walked set. */
+  readonly prerequisites: (node: N) => readonly N[];
+  /** Runs one node. A thrown error or rejection marks it failed. */
+  readonly visit: (node: N) => unknown;
+  /**
+   * Asked before each node starts, with the failures so far: return false to start nothing new
+   * (nodes already running are still awaited).
+   */
+  readonly keepGoing?: (failures: ReadonlyMap<N, unknown>) => boolean;
+  /** Whether a node whose prerequisite failed still runs (true at stop, false at start). */
+  readonly runAfterFailedPrerequisite?: boolean;
+  /** Called for nodes that were never visited because a prerequisite failed or the walk stopped. */
+  readonly skipped?: (node: N) => void;
+}
+
+/**
+ * Walks `nodes` in dependency order and resolves with the failures (node → error) once every
+ * started node has settled. Never rejects.
+ */
+export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Promise<Map<N, unknown>> {
+  const failures = new Map<N, unknown>();
+  if (nodes.length === 0) return Promise.resolve(failures);
+  const waiting = new Map<N, number>();
+  const dependants = new Map<N, N[]>();
+  const blocked = new Set<N>();
+  for (const node of nodes) {
+    const prerequisites = options.prerequisites(node);
+    waiting.set(node, prerequisites.length);
+    for (const prerequisite of prerequisites) {
+      const list = dependants.get(prerequisite);
+      if (list === undefined) dependants.set(prerequisite, [node]);
+      else list.push(node);
+    }
+  }
+  let running = 0;
+  let settled = 0;
+  let finish!: (failures: Map<N, unknown>) => void;
+  const done = new Promise<Map<N, unknown>>((resolve) => (finish = resolve));
+
+  const complete = (node: N, failed: boolean): void => {
+    running--;
+    settled++;
+    for (const dependant of dependants.get(node) ?? []) {
+      if (failed && !options.runAfterFailedPrerequisite) blocked.add(dependant);
+      const remaining = waiting.get(dependant)! - 1;
+      waiting.set(dependant, remaining);
+      if (remaining === 0) start(dependant);
+    }
+    if (settled === nodes.length) finish(failures);
+  };
+  const start = (node: N): void => {
+    running++;
+    if (blocked.has(node) || (options.keepGoing !== undefined && !options.keepGoing(failures))) {
+      options.skipped?.(node);
+      complete(node, true);
+      return;
+    }
+    let result: unknown;
+    try {
+      result = options.visit(node);
+    } catch (error) {
+      failures.set(node, error);
+      complete(node, true);
+      return;
+    }
+    if (isThenable(result)) {
+      result.then(
+        () => complete(node, false),
+        (error: unknown) => {
+          failures.set(node, error);
+          complete(node, true);
+        },
+      );
+    } else {
+      complete(node, false);
+    }
+  };
+  for (const node of nodes) if (waiting.get(node) === 0) start(node);
+  return done;
+}
+
+export { isThenable } from '../tokens/types.js';

@@ -1,0 +1,118 @@
+import { runtimeRefs } from '../runtime/context-refs.js';
+import { createServiceFactory, createServiceRef, withModuleView, type ServiceRef } from '../tokens/service-ref.js';
+import { loadConfig, type ConfigService } from './config/index.js';
+import { DefaultLifecycle, type LifecycleService, type RootLifecycleService } from './lifecycle.js';
+import type { LoggerService, RootLoggerService } from './logger.js';
+import type { InstanceMetadataService, PluginMetadataService } from './metadata.js';
+
+/** The app's configuration (`coreServices.rootConfig`). */
+export type RootConfigService = ConfigService;
+
+const rootLogger: ServiceRef<RootLoggerService, 'root'> = createServiceRef<RootLoggerService, 'root'>({
+  id: 'core.rootLogger',
+  scope: 'root',
+  defaultFactory: () =>
+    createServiceFactory({
+      service: rootLogger,
+      deps: { context: runtimeRefs.rootContext },
+      factory: ({ context }) => context.baseLogger,
+    }),
+});
+
+const pluginMetadata: ServiceRef<PluginMetadataService, 'plugin'> = createServiceRef<PluginMetadataService, 'plugin'>({
+  id: 'core.pluginMetadata',
+  scope: 'plugin',
+  defaultFactory: () =>
+    createServiceFactory({
+      service: pluginMetadata,
+      deps: { context: runtimeRefs.pluginContext },
+      factory: ({ context }) => Object.freeze({ getId: () => context.pluginId }),
+    }),
+});
+
+const logger: ServiceRef<LoggerService, 'plugin'> = withModuleView(
+  createServiceRef<LoggerService, 'plugin'>({
+    id: 'core.logger',
+    scope: 'plugin',
+    defaultFactory: () =>
+      createServiceFactory({
+        service: logger,
+        deps: { root: rootLogger, metadata: pluginMetadata },
+        factory: ({ root, metadata }) => root.child({ plugin: metadata.getId() }),
+      }),
+  }),
+  // The one plugin-scoped service a module gets in its own form: a child naming the module.
+  (instance, { moduleId }) => (typeof instance.child === 'function' ? instance.child({ module: moduleId }) : instance),
+);
+
+const rootConfig: ServiceRef<RootConfigService, 'root'> = createServiceRef<RootConfigService, 'root'>({
+  id: 'core.rootConfig',
+  scope: 'root',
+  defaultFactory: () =>
+    createServiceFactory({
+      service: rootConfig,
+      deps: { context: runtimeRefs.rootContext },
+      factory: ({ context }) =>
+        loadConfig({ data: context.configData, ...(context.configFiles === undefined ? {} : { files: [...context.configFiles] }) }),
+    }),
+});
+
+const lifecycle: ServiceRef<LifecycleService, 'plugin'> = withModuleView(
+  createServiceRef<LifecycleService, 'plugin'>({
+    id: 'core.lifecycle',
+    scope: 'plugin',
+    defaultFactory: () =>
+      createServiceFactory({
+        service: lifecycle,
+        deps: { context: runtimeRefs.pluginContext },
+        factory: ({ context }) => new DefaultLifecycle(context.hooks, { pluginId: context.pluginId }),
+      }),
+  }),
+  (instance, { moduleId }) => (instance instanceof DefaultLifecycle ? instance.forModule(moduleId) : instance),
+);
+
+const rootLifecycle: ServiceRef<RootLifecycleService, 'root'> = createServiceRef<RootLifecycleService, 'root'>({
+  id: 'core.rootLifecycle',
+  scope: 'root',
+  defaultFactory: () =>
+    createServiceFactory({
+      service: rootLifecycle,
+      deps: { context: runtimeRefs.rootContext },
+      factory: ({ context }) => new DefaultLifecycle(context.hooks, {}),
+    }),
+});
+
+const instanceMetadata: ServiceRef<InstanceMetadataService, 'root'> = createServiceRef<InstanceMetadataService, 'root'>({
+  id: 'core.instanceMetadata',
+  scope: 'root',
+  defaultFactory: () =>
+    createServiceFactory({
+      service: instanceMetadata,
+      deps: { context: runtimeRefs.rootContext },
+      factory: ({ context }) => Object.freeze({ getInstalledPlugins: () => context.installedPlugins }),
+    }),
+});
+
+/**
+ * The services every app has. Each has a default implementation; installing another factory
+ * or class for the same ref replaces it.
+ *
+ * - `rootLogger` (root): the app's pino logger.
+ * - `logger` (plugin): a pino child with `{ plugin }`; a module gets a child with `{ plugin, module }`.
+ * - `rootConfig` (root): the app's configuration.
+ * - `lifecycle` (plugin) and `rootLifecycle` (root): startup and shutdown hooks.
+ * - `pluginMetadata` (plugin): the plugin's id.
+ * - `instanceMetadata` (root): installed plugins and modules.
+ */
+export const coreServices = Object.freeze({
+  rootLogger,
+  logger,
+  rootConfig,
+  lifecycle,
+  rootLifecycle,
+  pluginMetadata,
+  instanceMetadata,
+});
+
+/** Root refs every app creates at start, so `app.get()` can return them. */
+export const coreRootRefs: readonly ServiceRef<unknown>[] = [rootLogger, rootConfig, rootLifecycle, instanceMetadata];

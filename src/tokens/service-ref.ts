@@ -1,0 +1,213 @@
+import { PlugboardError } from '../errors.js';
+import { assertTokenId } from './ids.js';
+import type { Class, MaybePromise } from './types.js';
+
+/**
+ * Where one instance of a service lives: `root` is one instance for the whole app; `plugin` is
+ * one instance per plugin (modules share their plugin's instance).
+ */
+export type ServiceScope = 'root' | 'plugin';
+
+/** What a ref's `defaultFactory` may return: a factory, or a class decorated with `@Service({ provides })`. */
+export type ServiceImplementation<T> = ServiceFactory<T> | Class<T>;
+
+/**
+ * A typed token for a service. Created with {@link createServiceRef}; injected with
+ * `@inject(ref)`; implemented by a `@Service({ provides: ref })` class or a
+ * {@link createServiceFactory} factory.
+ */
+export interface ServiceRef<T, TScope extends ServiceScope = ServiceScope> {
+  readonly $$type: 'plugboard.serviceRef';
+  /** Unique in the app, by convention dotted: `todo.store`. */
+  readonly id: string;
+  readonly scope: TScope;
+  /** The InversifyJS service identifier. Equal for every ref created with this id. */
+  readonly key: symbol;
+  /**
+   * Called only when the app installs no implementation for this ref; it may import the
+   * implementation lazily. It must only return a factory or class, with no side effects.
+   */
+  readonly defaultFactory?: () => MaybePromise<ServiceImplementation<T>>;
+  /** Names the ref in messages. */
+  toString(): string;
+  /** Type carrier only: never set at run time. */
+  readonly $$service?: T;
+}
+
+/** Options of {@link createServiceRef}. */
+export interface ServiceRefConfig<T, TScope extends ServiceScope> {
+  /** Unique in the app, by convention dotted: `todo.store`. */
+  readonly id: string;
+  /** `'plugin'` (the default) or `'root'`. */
+  readonly scope?: TScope;
+  /** See {@link ServiceRef.defaultFactory}. */
+  readonly defaultFactory?: () => MaybePromise<ServiceImplementation<T>>;
+}
+
+/** Where a module is asking for a plugin-scoped service; see {@link withModuleView}. */
+export interface ModuleViewContext {
+  readonly pluginId: string;
+  readonly moduleId: string;
+}
+
+const MODULE_VIEW = Symbol('plugboard.moduleView');
+
+/**
+ * Creates a service ref. `scope` defaults to `'plugin'`.
+ *
+ * @example
+ * ```ts
+ * export const todoStoreRef = createServiceRef<TodoStore>({ id: 'todo.store', scope: 'plugin' });
+ * ```
+ * @throws PlugboardError `INVALID_TOKEN` for an empty id or an unknown scope.
+ */
+export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(
+  config: ServiceRefConfig<T, TScope>,
+): ServiceRef<T, TScope> {
+  const id: unknown = config?.id;
+  assertTokenId(id, 'createServiceRef()');
+  const scope = (config.scope ?? 'plugin') as TScope;
+  if (scope !== 'root' && scope !== 'plugin') {
+    throw new PlugboardError(
+      'INVALID_TOKEN',
+      `createServiceRef({ id: '${id}' }) has scope ${JSON.stringify(scope)}; use 'root' or 'plugin'.`,
+      { refId: id },
+    );
+  }
+  if (config.defaultFactory !== undefined && typeof config.defaultFactory !== 'function') {
+    throw new PlugboardError(
+      'INVALID_TOKEN',
+      `createServiceRef({ id: '${id}' }): defaultFactory must be a function that returns a factory or class.`,
+      { refId: id },
+    );
+  }
+  const text = `serviceRef{${id}}`;
+  const ref: ServiceRef<T, TScope> = {
+    $$type: 'plugboard.serviceRef',
+    id,
+    scope,
+    key: Symbol.for(`plugboard.service:${id}`),
+    toString: () => text,
+  };
+  if (config.defaultFactory) (ref as { defaultFactory?: unknown }).defaultFactory = config.defaultFactory;
+  return Object.freeze(ref);
+}
+
+/** True when `value` is a {@link ServiceRef}. */
+export function isServiceRef(value: unknown): value is ServiceRef<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { $$type?: unknown }).$$type === 'plugboard.serviceRef'
+  );
+}
+
+/**
+ * Internal: gives a plugin-scoped ref a per-module form. A module that injects the ref receives
+ * `view(pluginInstance, { pluginId, moduleId })` instead of the plugin's instance (the logger
+ * uses this to add `{ module }`). Returns a new ref with the same id.
+ */
+export function withModuleView<T>(
+  ref: ServiceRef<T, 'plugin'>,
+  view: (instance: T, context: ModuleViewContext) => T,
+): ServiceRef<T, 'plugin'> {
+  return Object.freeze({ ...ref, [MODULE_VIEW]: view });
+}
+
+/** Internal: the per-module form of a ref, if it has one. */
+export function moduleViewOf(
+  ref: ServiceRef<unknown>,
+): ((instance: unknown, context: ModuleViewContext) => unknown) | undefined {
+  return (ref as { [MODULE_VIEW]?: (instance: unknown, context: ModuleViewContext) => unknown })[MODULE_VIEW];
+}
+
+/** The instances of a record of refs, as a factory receives them. */
+export type ServiceInstances<TDeps extends Record<string, ServiceRef<unknown>>> = {
+  [K in keyof TDeps]: TDeps[K] extends ServiceRef<infer U> ? U : never;
+};
+
+/**
+ * A function-form implementation of a service ref: `factory(deps)` is called once per app
+ * (root scope) or once per plugin (plugin scope). Created with {@link createServiceFactory}.
+ */
+export interface ServiceFactory<T = unknown, TScope extends ServiceScope = ServiceScope> {
+  readonly $$type: 'plugboard.serviceFactory';
+  readonly service: ServiceRef<T, TScope>;
+  readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
+  readonly factory: (deps: Record<string, unknown>) => MaybePromise<T>;
+}
+
+/** Options of {@link createServiceFactory}. */
+export interface ServiceFactoryConfig<
+  T,
+  TScope extends ServiceScope,
+  TDeps extends Record<string, ServiceRef<unknown>>,
+> {
+  /** The ref this factory implements. */
+  readonly service: ServiceRef<T, TScope>;
+  /** The services the factory needs, by name. A root-scoped service may only depend on root-scoped ones. */
+  readonly deps?: TDeps;
+  /** Creates the instance; may be async. Called once per app (root) or once per plugin (plugin). */
+  factory(deps: ServiceInstances<TDeps>): MaybePromise<T>;
+}
+
+/**
+ * Creates a function-form service implementation: for async creation or third-party objects.
+ *
+ * @example
+ * ```ts
+ * const pgStoreFactory = createServiceFactory({
+ *   service: todoStoreRef,
+ *   deps: { config: coreServices.rootConfig, logger: coreServices.logger },
+ *   async factory({ config, logger }) { return connectPgStore(config.getString('db.url'), logger); },
+ * });
+ * ```
+ * @throws PlugboardError `INVALID_TOKEN` when `service` is not a ref, a dep is not a ref, or `factory` is not a function.
+ */
+export function createServiceFactory<
+  T,
+  TScope extends ServiceScope,
+  TDeps extends Record<string, ServiceRef<unknown>> = Record<never, never>,
+>(config: ServiceFactoryConfig<T, TScope, TDeps>): ServiceFactory<T, TScope> {
+  if (!isServiceRef(config?.service)) {
+    throw new PlugboardError(
+      'INVALID_TOKEN',
+      'createServiceFactory() needs `service`: the ref created with createServiceRef() that it implements.',
+    );
+  }
+  const refId = config.service.id;
+  if (typeof config.factory !== 'function') {
+    throw new PlugboardError(
+      'INVALID_TOKEN',
+      `createServiceFactory() for '${refId}' needs a \`factory\` function.`,
+      { refId },
+    );
+  }
+  const deps: Record<string, ServiceRef<unknown>> = {};
+  for (const [name, dep] of Object.entries(config.deps ?? {})) {
+    if (!isServiceRef(dep)) {
+      throw new PlugboardError(
+        'INVALID_TOKEN',
+        `createServiceFactory() for '${refId}': dependency '${name}' is not a service ref. ` +
+          `Factories depend on refs created with createServiceRef().`,
+        { refId },
+      );
+    }
+    deps[name] = dep;
+  }
+  return Object.freeze({
+    $$type: 'plugboard.serviceFactory' as const,
+    service: config.service,
+    deps: Object.freeze(deps),
+    factory: config.factory as (deps: Record<string, unknown>) => MaybePromise<T>,
+  });
+}
+
+/** True when `value` is a {@link ServiceFactory}. */
+export function isServiceFactory(value: unknown): value is ServiceFactory {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { $$type?: unknown }).$$type === 'plugboard.serviceFactory'
+  );
+}
