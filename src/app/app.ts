@@ -51,7 +51,11 @@ export class App {
    * `INIT_FAILED` or `INIT_TIMEOUT` (everything that started was shut down first).
    */
   start(): Promise<void> {
-    assertState(this.#state, ['built'], 'start()', 'an app starts once; build a new one with builder.build().');
+    try {
+      assertState(this.#state, ['built'], 'start()', 'an app starts once; build a new one with builder.build().');
+    } catch (error) {
+      return Promise.reject(error);
+    }
     this.#state = 'starting';
     this.#starting = this.runStart();
     return this.#starting;

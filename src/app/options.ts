@@ -6,7 +6,7 @@ export type BootFailurePolicy = 'abort' | 'continue';
 /** Options of `new ContainerBuilder(options)`. */
 export interface ContainerBuilderOptions {
   /** A pino logger to use as the root logger, or pino options to create one. */
-  readonly logger?: Logger | LoggerOptions;
+  readonly logger?: Logger<string> | LoggerOptions;
   /** The root config data (a plain object); config files are merged over it. */
   readonly config?: Record<string, unknown>;
   /** Config files (YAML or JSON) merged over `config`, later files winning. Defaults to `PLUGBOARD_CONFIG` (comma-separated). */

@@ -51,18 +51,17 @@ export function findCycles(nodes: Iterable<string>, edges: (node: string) => rea
         component.add(member);
       } while (member !== frame.node);
       const selfLoop = component.size === 1 && edges(frame.node).includes(frame.node);
-      if (component.size > 1 || selfLoop) cycles.push(cycleWithin(component, edges));
+      if (component.size > 1 || selfLoop) cycles.push(cycleWithin(component, frame.node, edges));
     }
   }
   return cycles;
 }
 
 /** One cycle inside a strongly connected component, starting at its earliest-found node. */
-function cycleWithin(component: Set<string>, edges: (node: string) => readonly string[]): string[] {
-  const [start] = component;
+function cycleWithin(component: Set<string>, start: string, edges: (node: string) => readonly string[]): string[] {
   // Breadth-first from start back to start gives the shortest cycle through it: the clearest message.
   const previous = new Map<string, string>();
-  const queue: string[] = [start!];
+  const queue: string[] = [start];
   while (queue.length > 0) {
     const node = queue.shift()!;
     for (const target of edges(node)) {
@@ -75,7 +74,7 @@ function cycleWithin(component: Set<string>, edges: (node: string) => readonly s
           path.push(cursor);
         }
         path.reverse();
-        path.push(start!);
+        path.push(start);
         return path;
       }
       if (!previous.has(target) && target !== start) {
@@ -84,7 +83,7 @@ function cycleWithin(component: Set<string>, edges: (node: string) => readonly s
       }
     }
   }
-  return [start!, start!];
+  return [start, start];
 }
 
 /**

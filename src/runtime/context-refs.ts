@@ -18,7 +18,7 @@ export interface InstalledPlugin {
 export interface RootContext {
   readonly hooks: HookRegistry;
   /** The logger plugboard itself logs with, made from the builder's `logger` option. */
-  readonly baseLogger: Logger;
+  readonly baseLogger: Logger<string>;
   /** The builder's `config` object. */
   readonly configData: Readonly<Record<string, unknown>>;
   /** The builder's `configFiles` option. */

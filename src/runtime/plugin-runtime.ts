@@ -1,5 +1,6 @@
 import { Container } from 'inversify';
 import type { ClassNode, Dependency, ModuleNode, PluginNode } from '../model/types.js';
+import type { ServiceRef } from '../tokens/service-ref.js';
 import { runtimeRefs, type PluginContext } from './context-refs.js';
 import { guardedView, type GateState } from './extension-point-guard.js';
 import { initFailure, initTimeout } from './failures.js';
@@ -21,6 +22,8 @@ export interface PluginHost {
   resolve(dep: Dependency, scope: Scope, module: ModuleNode | undefined, plugin: PluginRuntime | undefined): unknown;
   bindService(container: Container, id: string, scope: Scope): void;
   bindClass(container: Container, node: ClassNode, scope: Scope): void;
+  /** The ref of a bindable service id, or undefined for one the runtime provides itself. */
+  serviceRef(id: string): ServiceRef<unknown> | undefined;
 }
 
 /** Timings and outcome of one feature's init. */
@@ -43,6 +46,7 @@ export class PluginRuntime implements Scope {
   readonly modules = new Map<string, InitRecord>();
   private readonly gates = new Map<string, GateState>();
   private readonly implementations = new Map<string, object>();
+  private readonly instances = new Map<unknown, unknown>();
 
   constructor(
     readonly node: PluginNode,
@@ -58,6 +62,8 @@ export class PluginRuntime implements Scope {
     const startedAt = performance.now();
     this.record.status = 'starting';
     this.bind();
+    // Plugin-scoped services and classes first, so they stop after every feature that used them.
+    await this.createScoped();
     const failures = await walk(this.node.modules, {
       prerequisites: (module) => module.after,
       visit: (module) => this.startModule(module),
@@ -98,6 +104,7 @@ export class PluginRuntime implements Scope {
   release(): void {
     this.container = undefined as unknown as Container;
     this.implementations.clear();
+    this.instances.clear();
   }
 
   private bind(): void {
@@ -114,6 +121,30 @@ export class PluginRuntime implements Scope {
       if (ep.implementation.kind === 'value') this.implementations.set(ep.id, ep.implementation.value as object);
       // Bound only here, so no other plugin's container can resolve it.
       container.bind(ep.extensionPoint.key).toDynamicValue(() => this.extensionPointView(ep.id, `a class of plugin '${this.pluginId}'`));
+    }
+  }
+
+  /** The instance of a plugin-scoped service (by ref id) or class created at start, if any. */
+  instance(key: unknown): unknown {
+    return this.instances.get(key);
+  }
+
+  private async createScoped(): Promise<void> {
+    const label = `plugin '${this.pluginId}'`;
+    const container = this.container;
+    const pending: Array<Promise<void>> = [];
+    for (const id of this.node.pluginServices) {
+      const ref = this.host.serviceRef(id);
+      if (ref === undefined) continue;
+      pending.push(container.getAsync<unknown>(ref.key).then((value) => void this.instances.set(id, value)));
+    }
+    for (const cls of this.node.pluginClasses) {
+      pending.push(container.getAsync<unknown>(cls.cls).then((value) => void this.instances.set(cls.cls, value)));
+    }
+    if (pending.length === 0) return;
+    const results = await Promise.allSettled(pending);
+    for (const result of results) {
+      if (result.status === 'rejected') throw initFailure(label, result.reason, { pluginId: this.pluginId });
     }
   }
 

@@ -19,7 +19,7 @@ export interface RuntimeSettings {
   readonly shutdownTimeoutMs: number;
   readonly onPluginBootFailure: 'abort' | 'continue';
   /** Where plugboard logs its own lines. */
-  readonly logger: Logger;
+  readonly logger: Logger<string>;
 }
 
 /** What the root context carries besides the hook registry (filled from the builder's options). */
@@ -190,15 +190,23 @@ export class Runtime implements PluginHost, Scope {
         const ref = dep.ref;
         // Root services are always resolved from the root, never through a child: no capture.
         const container = ref.scope === 'root' ? this.container : scope.container;
-        if (ref.scope === 'root' && this.rootInstances.has(ref.id)) return this.rootInstances.get(ref.id);
         const view = module === undefined ? undefined : moduleViewOf(ref);
-        const value = this.fromContainer(container, ref.key, `service '${ref.id}'`, scope);
+        // Instances created at start are handed out directly; the container is asked otherwise.
+        const known = ref.scope === 'root' ? this.rootInstances : undefined;
+        const value =
+          known?.has(ref.id) === true
+            ? known.get(ref.id)
+            : plugin !== undefined && ref.scope === 'plugin' && plugin.instance(ref.id) !== undefined
+              ? plugin.instance(ref.id)
+              : this.fromContainer(container, ref.key, `service '${ref.id}'`, scope);
         if (view === undefined) return value;
         const context = { pluginId: module!.pluginId, moduleId: module!.id };
         return isThenable(value) ? Promise.resolve(value).then((v) => view(v, context)) : view(value, context);
       }
       case 'class': {
         const container = dep.node.scope === 'root' ? this.container : scope.container;
+        const known = dep.node.scope === 'plugin' ? plugin?.instance(dep.node.cls) : undefined;
+        if (known !== undefined) return known;
         return this.fromContainer(container, dep.node.cls, `class ${dep.node.recipe.name}`, scope);
       }
     }
@@ -211,6 +219,11 @@ export class Runtime implements PluginHost, Scope {
       .bind(node.ref.key)
       .toDynamicValue(() => this.createService(node, scope))
       .inSingletonScope();
+  }
+
+  serviceRef(id: string): ServiceRef<unknown> | undefined {
+    const node = this.graph.services.get(id);
+    return node === undefined || node.implementation.kind === 'builtin' ? undefined : node.ref;
   }
 
   bindClass(container: Container, node: ClassNode, scope: Scope): void {

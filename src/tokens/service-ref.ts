@@ -61,6 +61,12 @@ const MODULE_VIEW = Symbol('plugboard.moduleView');
  * ```
  * @throws PlugboardError `INVALID_TOKEN` for an empty id or an unknown scope.
  */
+export function createServiceRef<T, TScope extends ServiceScope = 'root'>(
+  config: ServiceRefConfig<T, TScope> & { readonly scope: 'root' },
+): ServiceRef<T, 'root'>;
+export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(
+  config: ServiceRefConfig<T, TScope>,
+): ServiceRef<T, TScope>;
 export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(
   config: ServiceRefConfig<T, TScope>,
 ): ServiceRef<T, TScope> {
