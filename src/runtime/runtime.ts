@@ -385,25 +385,31 @@ export class Runtime implements PluginHost, Scope {
     stack.sealed = true;
     let failures = 0;
     const steps = stack.steps.splice(0);
-    for (let index = steps.length - 1; index >= 0; index--) failures += await this.runStep(steps[index]!);
+    for (let index = steps.length - 1; index >= 0; index--) {
+      const outcome = this.runStep(steps[index]!);
+      // Most shutdown methods are sync: only an async one costs an await.
+      failures += typeof outcome === 'number' ? outcome : await outcome;
+    }
     return failures;
   }
 
-  /** Runs one shutdown step; returns 1 when it failed or timed out (already logged), else 0. */
-  private async runStep(step: Pick<ShutdownStep, 'label' | 'run' | 'pluginId' | 'moduleId'>): Promise<number> {
-    try {
-      const result = withTimeout(step.run(), this.settings.shutdownTimeoutMs, () =>
-        new PlugboardError('SHUTDOWN_TIMEOUT', `${step.label} did not finish within ${this.settings.shutdownTimeoutMs} ms (shutdownTimeoutMs); moving on.`),
-      );
-      if (isThenable(result)) await result;
-      return 0;
-    } catch (error) {
+  /** Runs one shutdown step; 1 when it failed or timed out (already logged), else 0. Sync when the step is. */
+  private runStep(step: Pick<ShutdownStep, 'label' | 'run' | 'pluginId' | 'moduleId'>): number | Promise<number> {
+    const failed = (error: unknown): number => {
       const fields = { err: error, ...(step.pluginId ? { plugin: step.pluginId } : {}), ...(step.moduleId ? { module: step.moduleId } : {}) };
       this.settings.logger.error(
         fields,
         isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${step.label} failed during shutdown: ${describeThrown(error)}; the rest still run`,
       );
       return 1;
+    };
+    try {
+      const result = withTimeout(step.run(), this.settings.shutdownTimeoutMs, () =>
+        new PlugboardError('SHUTDOWN_TIMEOUT', `${step.label} did not finish within ${this.settings.shutdownTimeoutMs} ms (shutdownTimeoutMs); moving on.`),
+      );
+      return isThenable(result) ? Promise.resolve(result).then(() => 0, failed) : 0;
+    } catch (error) {
+      return failed(error);
     }
   }
 }
