@@ -39,3 +39,12 @@ describe('plugboard/testing', () => {
     expect(app.state).toBe('started');
   });
 });
+
+describe('plugboard logs through the installed root logger', () => {
+  it('records its own start line in a mock logger', async () => {
+    const logger = mockServices.rootLogger();
+    const app = await startTestApp({ features: [Greeter], services: [logger], config: { greeting: { to: 'x' } } });
+    expect(logger.entries).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'plugboard started 1/1 plugins' })]));
+    await app.stop();
+  });
+});

@@ -3,7 +3,7 @@ import { analyzeWiring, type Analysis } from '../model/analyze.js';
 import { describeGraph, type AppDescription, type FeatureRecord } from '../model/describe.js';
 import { Runtime, type RuntimeSettings } from '../runtime/runtime.js';
 import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
-import { coreRootRefs } from '../services/core-services.js';
+import { coreRootRefs, coreServices } from '../services/core-services.js';
 import { createRootLogger } from '../services/logger.js';
 import type { ServiceRef } from '../tokens/service-ref.js';
 import { isThenable } from '../tokens/types.js';
@@ -140,6 +140,7 @@ export class App {
         shutdownTimeoutMs: this.options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
         onPluginBootFailure: this.options.onPluginBootFailure ?? 'abort',
         logger,
+        loggerRef: coreServices.rootLogger,
       };
       const installedPlugins: InstalledPlugin[] = graph.plugins.map((plugin) =>
         Object.freeze({ pluginId: plugin.id, modules: Object.freeze(plugin.modules.map((m) => Object.freeze({ moduleId: m.id }))) }),

@@ -18,8 +18,10 @@ export interface RuntimeSettings {
   readonly initTimeoutMs: number | undefined;
   readonly shutdownTimeoutMs: number;
   readonly onPluginBootFailure: 'abort' | 'continue';
-  /** Where plugboard logs its own lines. */
+  /** Where plugboard logs its own lines until `loggerRef` is created. */
   readonly logger: Logger<string>;
+  /** The root logger ref: once created, plugboard logs through it (so a replaced logger sees everything). */
+  readonly loggerRef?: ServiceRef<Logger<string>>;
 }
 
 /** What the root context carries besides the hook registry (filled from the builder's options). */
@@ -44,6 +46,7 @@ export class Runtime implements PluginHost, Scope {
   /** Plugins in the order they finished starting; stop goes the other way. */
   private readonly startedOrder: PluginRuntime[] = [];
   private haltRequested = false;
+  private logger: Logger<string>;
   private failedUnderAbort = false;
 
   constructor(
@@ -51,6 +54,7 @@ export class Runtime implements PluginHost, Scope {
     private readonly settings: RuntimeSettings,
     rootContext: RootContextData,
   ) {
+    this.logger = settings.logger;
     this.plugins = graph.plugins.map((node) => new PluginRuntime(node, this));
     for (const plugin of this.plugins) this.pluginsById.set(plugin.pluginId, plugin);
     const context: RootContext = { ...rootContext, hooks: this.hooks };
@@ -80,7 +84,6 @@ export class Runtime implements PluginHost, Scope {
    * everything that started, and rejects: no user code is left running.
    */
   async start(): Promise<void> {
-    const { logger } = this.settings;
     const startedAt = performance.now();
     this.bindRoot();
     try {
@@ -89,6 +92,9 @@ export class Runtime implements PluginHost, Scope {
       await this.stop();
       throw error;
     }
+    const rootLogger = this.settings.loggerRef && this.rootInstances.get(this.settings.loggerRef.id);
+    if (rootLogger) this.logger = rootLogger as Logger<string>;
+    const logger = this.logger;
 
     const failures = await this.startPlugins();
     if (this.halted) {
@@ -397,7 +403,7 @@ export class Runtime implements PluginHost, Scope {
   private runStep(step: Pick<ShutdownStep, 'label' | 'run' | 'pluginId' | 'moduleId'>): number | Promise<number> {
     const failed = (error: unknown): number => {
       const fields = { err: error, ...(step.pluginId ? { plugin: step.pluginId } : {}), ...(step.moduleId ? { module: step.moduleId } : {}) };
-      this.settings.logger.error(
+      this.logger.error(
         fields,
         isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${step.label} failed during shutdown: ${describeThrown(error)}; the rest still run`,
       );

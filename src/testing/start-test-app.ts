@@ -1,9 +1,7 @@
 import type { App } from '../app/app.js';
 import { ContainerBuilder, type Feature, type FeatureModule } from '../app/container-builder.js';
-import { coreServices } from '../services/core-services.js';
-import { isServiceFactory, type ServiceFactory } from '../tokens/service-ref.js';
+import type { ServiceFactory } from '../tokens/service-ref.js';
 import type { Class } from '../tokens/types.js';
-import { readMetadata } from '../decorators/metadata.js';
 
 /** Options of {@link startTestApp}. */
 export interface StartTestAppOptions {
@@ -24,9 +22,9 @@ const running = new Set<App>();
  */
 export async function startTestApp(options: StartTestAppOptions): Promise<App> {
   const services = options.services ?? [];
-  const hasLogger = services.some((s) => refIdOf(s) === coreServices.rootLogger.id);
+  // Quiet by default; a root logger given in `services` replaces this one and is used as given.
   const builder = new ContainerBuilder({
-    ...(hasLogger ? {} : { logger: { level: 'silent' } }),
+    logger: { level: 'silent' },
     ...(options.config === undefined ? {} : { config: options.config }),
   });
   for (const feature of options.features) builder.add(feature);
@@ -35,11 +33,6 @@ export async function startTestApp(options: StartTestAppOptions): Promise<App> {
   registerForCleanup(app);
   await app.start();
   return app;
-}
-
-function refIdOf(service: ServiceFactory | Class<unknown>): string | undefined {
-  if (isServiceFactory(service)) return service.service.id;
-  return readMetadata(service)?.service?.provides?.id;
 }
 
 function registerForCleanup(app: App): void {
