@@ -8,11 +8,13 @@ export interface FailureIds {
 }
 
 /**
- * Wraps an error thrown while creating or initialising `label`. A timeout anywhere below keeps
- * its code, so `start()` rejects with `INIT_TIMEOUT` when that is the root cause.
+ * Wraps an error thrown while creating or initialising `label`. A timeout or bad config file
+ * anywhere below keeps its code, so `start()` rejects with `INIT_TIMEOUT` / `CONFIG_INVALID`.
  */
 export function initFailure(label: string, cause: unknown, ids: FailureIds): PlugboardError {
-  const code = rootCode(cause) === 'INIT_TIMEOUT' ? 'INIT_TIMEOUT' : 'INIT_FAILED';
+  // A timeout, or a config file that cannot be loaded, keeps its code: it is what the user must fix.
+  const inner = rootCode(cause);
+  const code = inner === 'INIT_TIMEOUT' || inner === 'CONFIG_INVALID' ? inner : 'INIT_FAILED';
   const options: PlugboardErrorOptions = { ...ids, cause };
   return new PlugboardError(code, `${capitalize(label)} failed to start: ${describeThrown(cause)}`, options);
 }
@@ -43,7 +45,7 @@ function rootCode(error: unknown): string | undefined {
   let code: string | undefined;
   for (let depth = 0; depth < 20 && isPlugboardError(current); depth++) {
     code = current.code;
-    if (code === 'INIT_TIMEOUT') return code;
+    if (code === 'INIT_TIMEOUT' || code === 'CONFIG_INVALID') return code;
     current = current.cause;
   }
   return code;

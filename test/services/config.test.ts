@@ -1,0 +1,93 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { coreServices, PlugboardError } from 'plugboard';
+import { loadConfig, createConfigView } from '../../src/services/config/index.js';
+import { quietBuilder } from '../support.js';
+
+async function tempFile(name: string, text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'plugboard-config-'));
+  const file = join(dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+function caught(fn: () => unknown): PlugboardError {
+  try {
+    fn();
+  } catch (error) {
+    return error as PlugboardError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('config', () => {
+  it('reads dotted keys with typed getters, naming the key on errors', () => {
+    const config = createConfigView({ db: { url: 'pg://x', pool: { max: 5 }, ssl: false } });
+    expect(config.getString('db.url')).toBe('pg://x');
+    expect(config.getNumber('db.pool.max')).toBe(5);
+    expect(config.getBoolean('db.ssl')).toBe(false);
+    expect(config.has('db.pool')).toBe(true);
+    expect(config.has('db.nope')).toBe(false);
+    expect(config.getOptionalString('db.nope')).toBeUndefined();
+    expect(config.getConfig('db').getNumber('pool.max')).toBe(5);
+    const missing = caught(() => config.getString('db.password'));
+    expect(missing).toMatchObject({ code: 'CONFIG_MISSING', key: 'db.password' });
+    expect(missing.message).toContain("'db.password'");
+    const wrong = caught(() => config.getConfig('db').getNumber('url'));
+    expect(wrong).toMatchObject({ code: 'CONFIG_TYPE', key: 'db.url' });
+    expect(wrong.message).toContain("Config key 'db.url'");
+    expect(() => config.getOptionalNumber('db.url')).toThrow(expect.objectContaining({ code: 'CONFIG_TYPE' }));
+  });
+
+  it('merges files over the config object, substitutes ${VAR}, and names the file in errors', async () => {
+    const yaml = await tempFile('app.yaml', 'db:\n  url: ${DB_URL}\n  name: ${DB_NAME:-main}\n  literal: $${NOT_A_VAR}\n');
+    const json = await tempFile('override.json', JSON.stringify({ db: { pool: { max: 'ten' } } }));
+    const config = await loadConfig({ data: { db: { url: 'ignored', pool: { max: 1, min: 0 } } }, files: [yaml, json], env: { DB_URL: 'pg://env' } });
+    expect(config.getString('db.url')).toBe('pg://env');
+    expect(config.getString('db.name')).toBe('main');
+    expect(config.getString('db.literal')).toBe('${NOT_A_VAR}');
+    expect(config.getNumber('db.pool.min')).toBe(0);
+    const wrong = caught(() => config.getNumber('db.pool.max'));
+    expect(wrong).toMatchObject({ code: 'CONFIG_TYPE', file: json });
+    expect(wrong.message).toContain(json);
+  });
+
+  it('fails on an unset variable, naming it', async () => {
+    const yaml = await tempFile('app.yaml', 'secret: ${MISSING_VAR_FOR_TEST}\n');
+    await expect(loadConfig({ files: [yaml], env: {} })).rejects.toMatchObject({
+      code: 'CONFIG_MISSING',
+      message: expect.stringContaining('MISSING_VAR_FOR_TEST'),
+    });
+  });
+
+  it('fails on a bad file with CONFIG_INVALID naming the file and line', async () => {
+    const yaml = await tempFile('bad.yaml', 'a: 1\nb: [unclosed\n');
+    const error = await loadConfig({ files: [yaml], env: {} }).catch((e: unknown) => e as PlugboardError);
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: yaml });
+    expect(error.message).toMatch(/line \d+/);
+    await expect(loadConfig({ files: ['/no/such/file.yaml'], env: {} })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+  });
+
+  it('is deep-frozen and immune to prototype pollution', async () => {
+    const json = await tempFile('evil.json', '{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"polluted": true}}, "b": 1}}');
+    const config = await loadConfig({ files: [json], env: {} });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const a = config.get<Record<string, unknown>>('a');
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(() => {
+      'use strict';
+      (a as Record<string, unknown>)['b'] = 2;
+    }).toThrow(TypeError);
+  });
+
+  it('is built from the builder config and fails start() with CONFIG_INVALID for a bad file', async () => {
+    const bad = await tempFile('bad.json', '{ nope');
+    const app = quietBuilder({ configFiles: [bad] }).build();
+    await expect(app.start()).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining(bad) });
+    const good = quietBuilder({ config: { port: 7007 } }).build();
+    await good.start();
+    expect(good.get(coreServices.rootConfig).getNumber('port')).toBe(7007);
+    await good.stop();
+  });
+});
