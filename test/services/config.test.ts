@@ -63,7 +63,7 @@ describe('config', () => {
 
   it('fails on a bad file with CONFIG_INVALID naming the file and line', async () => {
     const yaml = await tempFile('bad.yaml', 'a: 1\nb: [unclosed\n');
-    const error = await loadConfig({ files: [yaml], env: {} }).catch((e: unknown) => e as PlugboardError);
+    const error = (await loadConfig({ files: [yaml], env: {} }).catch((e: unknown) => e)) as PlugboardError;
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: yaml });
     expect(error.message).toMatch(/line \d+/);
     await expect(loadConfig({ files: ['/no/such/file.yaml'], env: {} })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
