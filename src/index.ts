@@ -22,6 +22,8 @@ export type {
   ServiceImplementation,
   ServiceInstances,
 } from './tokens/service-ref.js';
+export { createServiceDecorator } from './tokens/service-decorator.js';
+export type { ServiceDecorator, ServiceDecoratorConfig } from './tokens/service-decorator.js';
 export { inject, optional } from './tokens/inject.js';
 export type { InjectionToken, ConstructorParameterDecorator } from './tokens/inject.js';
 export type { Class, MaybePromise } from './tokens/types.js';

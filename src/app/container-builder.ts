@@ -1,12 +1,13 @@
 import { PlugboardError } from '../errors.js';
+import type { ServiceDecorator } from '../tokens/service-decorator.js';
 import type { ServiceFactory } from '../tokens/service-ref.js';
 import type { Class } from '../tokens/types.js';
 import { App } from './app.js';
 import { FeatureSource } from './feature-source.js';
 import type { ContainerBuilderOptions } from './options.js';
 
-/** What `add()` accepts: a decorated class, a service factory, or an array of them. */
-export type Feature = Class<unknown> | ServiceFactory;
+/** What `add()` accepts: a decorated class, a service factory or decorator, or an array of them. */
+export type Feature = Class<unknown> | ServiceFactory | ServiceDecorator;
 
 /** An ES module whose default export is a feature or an array of features. */
 export interface FeatureModule {

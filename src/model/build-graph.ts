@@ -180,14 +180,22 @@ export function buildGraph(
               ),
             }
           : { kind: 'builtin' };
-    services.set(entry.ref.id, { id: entry.ref.id, ref: entry.ref, scope: entry.ref.scope, source: entry.source, implementation });
+    const decorators = features.decorators
+      .filter((decorator) => decorator.service.id === entry.ref.id)
+      .map((decorator) => ({
+        decorator,
+        deps: Object.entries(decorator.deps).map(([name, ref]) => [name, book.dependency(ref, false, owner)] as const),
+      }));
+    services.set(entry.ref.id, { id: entry.ref.id, ref: entry.ref, scope: entry.ref.scope, source: entry.source, implementation, decorators });
   }
-  const serviceDeps = (node: ServiceNode): readonly Dependency[] =>
-    node.implementation.kind === 'class'
+  const serviceDeps = (node: ServiceNode): readonly Dependency[] => [
+    ...(node.implementation.kind === 'class'
       ? node.implementation.recipe.deps
       : node.implementation.kind === 'factory'
         ? node.implementation.deps.map(([, dep]) => dep)
-        : [];
+        : []),
+    ...node.decorators.flatMap(({ deps }) => deps.map(([, dep]) => dep)),
+  ];
 
   const reachCache = new Map<ClassNode, Reach>();
   const reachOf = (node: ClassNode): Reach => {

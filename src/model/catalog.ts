@@ -97,6 +97,7 @@ export function buildCatalog(
     else if (entry.implementation.kind === 'factory') pending.push(...Object.values(entry.implementation.factory.deps));
   };
   for (const { cls } of [...features.plugins, ...features.modules]) visitClass(cls);
+  for (const decorator of features.decorators) pending.push(...Object.values(decorator.deps));
   for (const entry of catalog.values()) visitEntry(entry);
 
   // Stays synchronous unless a defaultFactory returns a promise (a lazy import()).

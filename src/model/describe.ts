@@ -193,9 +193,13 @@ function status(record: FeatureRecord | undefined): { status: FeatureStatus; ini
 }
 
 function serviceDeps(node: ServiceNode): readonly Dependency[] {
-  if (node.implementation.kind === 'class') return node.implementation.recipe.deps;
-  if (node.implementation.kind === 'factory') return node.implementation.deps.map(([, dep]) => dep);
-  return [];
+  const own =
+    node.implementation.kind === 'class'
+      ? node.implementation.recipe.deps
+      : node.implementation.kind === 'factory'
+        ? node.implementation.deps.map(([, dep]) => dep)
+        : [];
+  return [...own, ...node.decorators.flatMap(({ deps }) => deps.map(([, dep]) => dep))];
 }
 
 /** Groups nodes into layers: each layer depends only on earlier ones. Nodes on cycles come last. */

@@ -1,5 +1,6 @@
 import { PlugboardError, type WiringProblem } from '../errors.js';
 import { readMetadata, type ClassMetadata } from '../decorators/metadata.js';
+import { isServiceDecorator, type ServiceDecorator } from '../tokens/service-decorator.js';
 import { isServiceFactory, type ServiceFactory } from '../tokens/service-ref.js';
 import { className, type Constructor } from '../tokens/types.js';
 
@@ -9,11 +10,13 @@ export interface FeatureSet {
   readonly modules: Array<{ cls: Constructor; metadata: ClassMetadata }>;
   /** Installed service implementations, in order of installation. */
   readonly services: Array<{ cls: Constructor; metadata: ClassMetadata } | ServiceFactory>;
+  /** Service decorators, in order of installation. */
+  readonly decorators: ServiceDecorator[];
 }
 
 /** Why a value is not a feature, or undefined when it is one. */
 export function featureRejection(value: unknown): string | undefined {
-  if (isServiceFactory(value)) return undefined;
+  if (isServiceFactory(value) || isServiceDecorator(value)) return undefined;
   if (typeof value !== 'function') {
     if (value === null || value === undefined) return `${String(value)} is not a feature`;
     return `a ${Array.isArray(value) ? 'nested array' : typeof value} is not a feature`;
@@ -35,14 +38,14 @@ export function assertFeature(value: unknown, where: string): void {
     throw new PlugboardError(
       'INVALID_FEATURE',
       `${where}: ${reason}. add() takes @Plugin and @Module classes, @Service({ provides }) classes, ` +
-        `service factories (createServiceFactory), arrays of those, and promises of ES modules whose default export is one.`,
+        `service factories (createServiceFactory), service decorators (createServiceDecorator), arrays of those, and promises of ES modules whose default export is one.`,
     );
   }
 }
 
 /** Sorts loaded features by kind. Invalid values become `INVALID_FEATURE` problems. */
 export function collectFeatures(values: readonly unknown[], problems: WiringProblem[]): FeatureSet {
-  const set: FeatureSet = { plugins: [], modules: [], services: [] };
+  const set: FeatureSet = { plugins: [], modules: [], services: [], decorators: [] };
   for (const value of values) {
     const reason = featureRejection(value);
     if (reason !== undefined) {
@@ -51,6 +54,10 @@ export function collectFeatures(values: readonly unknown[], problems: WiringProb
     }
     if (isServiceFactory(value)) {
       set.services.push(value);
+      continue;
+    }
+    if (isServiceDecorator(value)) {
+      set.decorators.push(value);
       continue;
     }
     const cls = value as Constructor;

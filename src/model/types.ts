@@ -1,5 +1,6 @@
 import type { WiringProblem } from '../errors.js';
 import type { ExtensionPoint } from '../tokens/extension-point.js';
+import type { ServiceDecorator } from '../tokens/service-decorator.js';
 import type { ServiceFactory, ServiceRef, ServiceScope } from '../tokens/service-ref.js';
 import type { Constructor } from '../tokens/types.js';
 
@@ -40,6 +41,8 @@ export interface ServiceNode {
     | { readonly kind: 'class'; recipe: Recipe }
     | { readonly kind: 'factory'; readonly factory: ServiceFactory; deps: ReadonlyArray<readonly [string, Dependency]> }
     | { readonly kind: 'builtin' };
+  /** Decorators that wrap the instance, in order of installation, with their resolved deps. */
+  readonly decorators: ReadonlyArray<{ readonly decorator: ServiceDecorator; readonly deps: ReadonlyArray<readonly [string, Dependency]> }>;
   /** Ids of plugin-scoped refs this service needs, itself included when plugin-scoped. */
   pluginClosure?: ReadonlySet<string>;
 }

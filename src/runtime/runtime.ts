@@ -312,26 +312,34 @@ export class Runtime implements PluginHost, Scope {
     const fail = (error: unknown): never => {
       throw initFailure(label, error, ids);
     };
+    const timed = (work: unknown): unknown =>
+      withTimeout(work, this.settings.initTimeoutMs, () => initTimeout(label, this.settings.initTimeoutMs!, ids));
     try {
       const implementation = node.implementation;
-      if (implementation.kind === 'class') return this.instantiate(implementation.recipe, scope, label, ids, fail);
-      if (implementation.kind !== 'factory') return undefined;
-      const deps: Record<string, unknown> = {};
-      const pending: Array<Promise<void>> = [];
-      for (const [name, dep] of implementation.deps) {
-        const value = this.resolve(dep, scope, undefined, undefined);
-        if (isThenable(value)) pending.push(Promise.resolve(value).then((v) => void (deps[name] = v)));
-        else deps[name] = value;
+      let created: unknown;
+      if (implementation.kind === 'class') created = this.instantiate(implementation.recipe, scope, label, ids, fail);
+      else if (implementation.kind === 'factory') created = then(this.resolveNamed(implementation.deps, scope), (deps) => timed(implementation.factory.factory(deps)));
+      else return undefined;
+      // Decorators wrap the instance in order of installation; each gets the previous result.
+      for (const { decorator, deps } of node.decorators) {
+        created = then(created, (instance) => then(this.resolveNamed(deps, scope), (resolved) => timed(decorator.decorate(instance, resolved))));
       }
-      const create = (): unknown =>
-        withTimeout(implementation.factory.factory(deps), this.settings.initTimeoutMs, () =>
-          initTimeout(label, this.settings.initTimeoutMs!, ids),
-        );
-      const created = pending.length === 0 ? create() : Promise.all(pending).then(create);
       return isThenable(created) ? Promise.resolve(created).then(undefined, fail) : created;
     } catch (error) {
       return fail(error);
     }
+  }
+
+  /** Resolves named dependencies (a factory's or decorator's deps); sync when they all are. */
+  private resolveNamed(deps: ReadonlyArray<readonly [string, Dependency]>, scope: Scope): Record<string, unknown> | Promise<Record<string, unknown>> {
+    const resolved: Record<string, unknown> = {};
+    const pending: Array<Promise<void>> = [];
+    for (const [name, dep] of deps) {
+      const value = this.resolve(dep, scope, undefined, undefined);
+      if (isThenable(value)) pending.push(Promise.resolve(value).then((v) => void (resolved[name] = v)));
+      else resolved[name] = value;
+    }
+    return pending.length === 0 ? resolved : Promise.all(pending).then(() => resolved);
   }
 
   private createClass(node: ClassNode, scope: Scope): unknown {
@@ -418,4 +426,9 @@ export class Runtime implements PluginHost, Scope {
       return failed(error);
     }
   }
+}
+
+/** Applies `next` to a value or to what a promise resolves to, staying sync for sync values. */
+function then<T>(value: T | PromiseLike<T>, next: (resolved: T) => unknown): unknown {
+  return isThenable(value) ? Promise.resolve(value).then(next) : next(value);
 }

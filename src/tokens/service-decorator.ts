@@ -1,0 +1,76 @@
+import { PlugboardError } from '../errors.js';
+import { isServiceRef, type ServiceInstances, type ServiceRef, type ServiceScope } from './service-ref.js';
+import type { MaybePromise } from './types.js';
+
+/**
+ * Wraps whatever implementation is installed for a ref (the default or an installed one). Made
+ * with {@link createServiceDecorator}; installed with `builder.add()`.
+ */
+export interface ServiceDecorator<T = unknown, TScope extends ServiceScope = ServiceScope> {
+  readonly $$type: 'plugboard.serviceDecorator';
+  readonly service: ServiceRef<T, TScope>;
+  readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
+  readonly decorate: (implementation: T, deps: Record<string, unknown>) => MaybePromise<T>;
+}
+
+/** Options of {@link createServiceDecorator}. */
+export interface ServiceDecoratorConfig<
+  T,
+  TScope extends ServiceScope,
+  TDeps extends Record<string, ServiceRef<unknown>>,
+> {
+  /** The ref whose implementation is wrapped. */
+  readonly service: ServiceRef<T, TScope>;
+  /** Other services the decorator needs (not the decorated one: it receives that directly). */
+  readonly deps?: TDeps;
+  /** Returns the wrapped implementation; may be async. Called once per instance of the service. */
+  decorate(implementation: T, deps: ServiceInstances<TDeps>): MaybePromise<T>;
+}
+
+/**
+ * Creates a decorator for a service: `decorate(impl, deps)` receives the implementation the app
+ * would otherwise use, and returns what everyone gets instead. Several decorators of one ref
+ * apply in the order they were added. Unlike a factory that depends on its own ref, this has no
+ * self-dependency cycle.
+ *
+ * @example
+ * ```ts
+ * const tagLogs = createServiceDecorator({
+ *   service: coreServices.rootLogger,
+ *   decorate: (logger) => logger.child({ app: 'shop' }),
+ * });
+ * new ContainerBuilder().add(tagLogs)
+ * ```
+ * @throws PlugboardError `INVALID_TOKEN` when `service` is not a ref, a dep is not a ref, or `decorate` is not a function.
+ */
+export function createServiceDecorator<
+  T,
+  TScope extends ServiceScope,
+  TDeps extends Record<string, ServiceRef<unknown>> = Record<never, never>,
+>(config: ServiceDecoratorConfig<T, TScope, TDeps>): ServiceDecorator<T, TScope> {
+  if (!isServiceRef(config?.service)) {
+    throw new PlugboardError('INVALID_TOKEN', 'createServiceDecorator() needs `service`: the ref whose implementation it wraps.');
+  }
+  const refId = config.service.id;
+  if (typeof config.decorate !== 'function') {
+    throw new PlugboardError('INVALID_TOKEN', `createServiceDecorator() for '${refId}' needs a \`decorate\` function.`, { refId });
+  }
+  for (const [name, dep] of Object.entries(config.deps ?? {})) {
+    if (!isServiceRef(dep)) {
+      throw new PlugboardError('INVALID_TOKEN', `createServiceDecorator() for '${refId}': dependency '${name}' is not a service ref.`, {
+        refId,
+      });
+    }
+  }
+  return Object.freeze({
+    $$type: 'plugboard.serviceDecorator' as const,
+    service: config.service,
+    deps: Object.freeze({ ...(config.deps ?? {}) }),
+    decorate: config.decorate as (implementation: T, deps: Record<string, unknown>) => MaybePromise<T>,
+  });
+}
+
+/** True when `value` is a {@link ServiceDecorator}. */
+export function isServiceDecorator(value: unknown): value is ServiceDecorator {
+  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === 'plugboard.serviceDecorator';
+}
