@@ -55,5 +55,6 @@ export type { ConfigService } from './services/config/index.js';
 export { ContainerBuilder } from './app/container-builder.js';
 export type { Feature, FeatureModule } from './app/container-builder.js';
 export { App } from './app/app.js';
+export { runApp } from './app/run-app.js';
 export type { AppState } from './app/app-state.js';
-export type { ContainerBuilderOptions, BootFailurePolicy } from './app/options.js';
+export type { ContainerBuilderOptions, BootFailurePolicy, StartOptions } from './app/options.js';

@@ -1,15 +1,18 @@
 import { PlugboardError, type WiringProblem } from '../errors.js';
 import { analyzeWiring, type Analysis } from '../model/analyze.js';
 import { describeGraph, type AppDescription, type FeatureRecord } from '../model/describe.js';
-import { Runtime, type RuntimeSettings } from '../runtime/runtime.js';
+import { Runtime } from '../runtime/runtime.js';
 import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
-import { coreRootRefs, coreServices } from '../services/core-services.js';
+import { coreRootRefs } from '../services/core-services.js';
 import { createRootLogger } from '../services/logger.js';
 import type { ServiceRef } from '../tokens/service-ref.js';
 import { isThenable } from '../tokens/types.js';
 import { assertState, type AppState } from './app-state.js';
 import type { FeatureSource } from './feature-source.js';
-import { DEFAULT_INIT_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, type ContainerBuilderOptions } from './options.js';
+import type { Logger } from 'pino';
+import type { ContainerBuilderOptions, StartOptions } from './options.js';
+import { installSignalHandlers } from './signals.js';
+import { runtimeSettings } from './settings.js';
 
 const catalogOptions = { builtins: [runtimeRefs.pluginContext, runtimeRefs.rootContext], seeds: coreRootRefs };
 
@@ -24,6 +27,9 @@ export class App {
   #starting?: Promise<void>;
   #stopping?: Promise<void>;
   #haltRequested = false;
+  #removeSignalHandlers?: () => void;
+  #shutdownFailures = 0;
+  #baseLogger?: Logger<string>;
 
   /** @internal Use `ContainerBuilder.build()`. */
   constructor(
@@ -50,13 +56,19 @@ export class App {
    * startup hooks. Resolves when every plugin is up. Rejects with `INVALID_WIRING` (nothing ran),
    * `INIT_FAILED` or `INIT_TIMEOUT` (everything that started was shut down first).
    */
-  start(): Promise<void> {
+  start(options: StartOptions = {}): Promise<void> {
     try {
       assertState(this.#state, ['built'], 'start()', 'an app starts once; build a new one with builder.build().');
     } catch (error) {
       return Promise.reject(error);
     }
     this.#state = 'starting';
+    if (options.handleSignals) {
+      this.#removeSignalHandlers = installSignalHandlers(
+        () => this.stop().then(() => this.#shutdownFailures === 0),
+        (error) => this.log.error({ err: error }, 'stopping on a signal failed'),
+      );
+    }
     this.#starting = this.runStart();
     return this.#starting;
   }
@@ -77,6 +89,7 @@ export class App {
           () => this.stopRunning(),
           () => {
             this.#state = 'stopped';
+            this.removeSignalHandlers();
           },
         );
         return this.#stopping;
@@ -86,6 +99,7 @@ export class App {
       case 'stopping':
         return this.#stopping!;
       default:
+        this.removeSignalHandlers();
         return this.#stopping ?? Promise.resolve();
     }
   }
@@ -134,14 +148,8 @@ export class App {
       const { graph, problems } = await this.analyze();
       if (problems.length > 0) throw wiringError(problems);
       if (this.#haltRequested) throw new PlugboardError('START_ABORTED', 'stop() was called before the app started; nothing ran.');
-      const logger = createRootLogger(this.options.logger);
-      const settings: RuntimeSettings = {
-        initTimeoutMs: this.options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS,
-        shutdownTimeoutMs: this.options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
-        onPluginBootFailure: this.options.onPluginBootFailure ?? 'abort',
-        logger,
-        loggerRef: coreServices.rootLogger,
-      };
+      const logger = this.log;
+      const settings = runtimeSettings(this.options, logger);
       const installedPlugins: InstalledPlugin[] = graph.plugins.map((plugin) =>
         Object.freeze({ pluginId: plugin.id, modules: Object.freeze(plugin.modules.map((m) => Object.freeze({ moduleId: m.id }))) }),
       );
@@ -155,6 +163,7 @@ export class App {
       this.#state = 'started';
     } catch (error) {
       this.#state = 'failed';
+      this.removeSignalHandlers();
       throw error;
     }
   }
@@ -162,10 +171,24 @@ export class App {
   private async stopRunning(): Promise<void> {
     this.#state = 'stopping';
     try {
-      await this.#runtime!.stop();
+      const report = await this.#runtime!.stop();
+      this.#shutdownFailures += report.failures;
     } finally {
       this.#state = 'stopped';
+      this.removeSignalHandlers();
     }
+  }
+
+  private removeSignalHandlers(): void {
+    this.#removeSignalHandlers?.();
+    this.#removeSignalHandlers = undefined;
+  }
+
+  /** @internal The logger plugboard logs with: the installed root logger once started, else the builder's. */
+  get log(): Logger<string> {
+    if (this.#runtime !== undefined) return this.#runtime.log;
+    this.#baseLogger ??= createRootLogger(this.options.logger);
+    return this.#baseLogger;
   }
 }
 

@@ -32,11 +32,13 @@ export class ContainerBuilder {
   private built = false;
 
   constructor(private readonly options: ContainerBuilderOptions = {}) {
-    const policy = options.onPluginBootFailure;
-    if (policy !== undefined && policy !== 'abort' && policy !== 'continue') {
-      throw new PlugboardError('INVALID_OPTIONS', `onPluginBootFailure must be 'abort' or 'continue', got ${JSON.stringify(policy)}.`);
+    for (const name of ['onPluginBootFailure', 'onModuleBootFailure'] as const) {
+      const policy = options[name];
+      if (policy !== undefined && policy !== 'abort' && policy !== 'continue') {
+        throw new PlugboardError('INVALID_OPTIONS', `${name} must be 'abort' or 'continue', got ${JSON.stringify(policy)}.`);
+      }
     }
-    for (const name of ['initTimeoutMs', 'shutdownTimeoutMs'] as const) {
+    for (const name of ['initTimeoutMs', 'shutdownTimeoutMs', 'slowInitWarningMs'] as const) {
       const value = options[name];
       if (value !== undefined && !(typeof value === 'number' && value > 0)) {
         throw new PlugboardError('INVALID_OPTIONS', `${name} must be a positive number of milliseconds, got ${JSON.stringify(value)}.`);

@@ -1,7 +1,8 @@
 import type { Logger, LoggerOptions } from 'pino';
 
-/** What to do when a plugin fails to start. */
-export type BootFailurePolicy = 'abort' | 'continue';
+import type { BootFailurePolicy } from '../runtime/runtime.js';
+
+export type { BootFailurePolicy } from '../runtime/runtime.js';
 
 /** Options of `new ContainerBuilder(options)`. */
 export interface ContainerBuilderOptions {
@@ -16,11 +17,28 @@ export interface ContainerBuilderOptions {
    * started is shut down. `'continue'`: the failing plugin is stopped and left out; the others run.
    */
   readonly onPluginBootFailure?: BootFailurePolicy;
+  /**
+   * `'abort'` (default): a module that fails to start fails its plugin (before the plugin's
+   * init). `'continue'`: the module is left out and its plugin starts without it.
+   */
+  readonly onModuleBootFailure?: BootFailurePolicy;
   /** Upper bound for each init, factory and startup hook, in ms. Default 60 000. */
   readonly initTimeoutMs?: number;
   /** Upper bound for each shutdown hook and `@onShutdown`, in ms. Default 10 000. */
   readonly shutdownTimeoutMs?: number;
+  /** A plugin still initialising after this long is named in a warning, repeated at this interval. Default 5 000. */
+  readonly slowInitWarningMs?: number;
 }
 
 export const DEFAULT_INIT_TIMEOUT_MS = 60_000;
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+export const DEFAULT_SLOW_INIT_WARNING_MS = 5_000;
+
+/** Options of `app.start()`. */
+export interface StartOptions {
+  /**
+   * Install SIGTERM and SIGINT handlers that stop the app once and exit the process with 0 (or 1
+   * if a shutdown step failed). `stop()` removes them. Default false.
+   */
+  readonly handleSignals?: boolean;
+}

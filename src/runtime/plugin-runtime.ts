@@ -3,6 +3,7 @@ import type { ClassNode, Dependency, ModuleNode, PluginNode } from '../model/typ
 import type { ServiceRef } from '../tokens/service-ref.js';
 import { runtimeRefs, type PluginContext } from './context-refs.js';
 import { guardedView, type GateState } from './extension-point-guard.js';
+import { describeThrown } from '../errors.js';
 import { initFailure, initTimeout } from './failures.js';
 import { HookRegistry } from './hook-registry.js';
 import { callLifecycle, construct } from './instantiate.js';
@@ -22,6 +23,10 @@ export interface PluginHost {
   resolve(dep: Dependency, scope: Scope, module: ModuleNode | undefined, plugin: PluginRuntime | undefined): unknown;
   bindService(container: Container, id: string, scope: Scope): void;
   bindClass(container: Container, node: ClassNode, scope: Scope): void;
+  /** Policy for a failing module of this plugin. */
+  moduleBootFailure(pluginId: string): 'abort' | 'continue';
+  /** Logs a module left out under 'continue'. */
+  moduleLeftOut(pluginId: string, moduleId: string, error: unknown): void;
   /** The ref of a bindable service id, or undefined for one the runtime provides itself. */
   serviceRef(id: string): ServiceRef<unknown> | undefined;
 }
@@ -64,14 +69,24 @@ export class PluginRuntime implements Scope {
     this.bind();
     // Plugin-scoped services and classes first, so they stop after every feature that used them.
     await this.createScoped();
+    const leaveOut = this.host.moduleBootFailure(this.pluginId) === 'continue';
     const failures = await walk(this.node.modules, {
       prerequisites: (module) => module.after,
       visit: (module) => this.startModule(module),
-      keepGoing: (failed) => failed.size === 0 && !this.host.halted,
+      // Under 'continue' a failed module is left out; a provider still runs after a failed user.
+      keepGoing: (failed) => (leaveOut || failed.size === 0) && !this.host.halted,
+      runAfterFailedPrerequisite: leaveOut,
       skipped: (module) => (this.modules.get(module.id)!.status = 'skipped'),
     });
-    const [failure] = failures.values();
-    if (failure !== undefined) throw failure;
+    if (leaveOut) {
+      for (const [module, error] of failures) {
+        this.modules.get(module.id)!.error = describeThrown(error);
+        this.host.moduleLeftOut(this.pluginId, module.id, error);
+      }
+    } else {
+      const [failure] = failures.values();
+      if (failure !== undefined) throw failure;
+    }
     if (this.host.halted) throw haltedError(this.pluginId);
 
     const label = `plugin '${this.pluginId}'`;

@@ -13,11 +13,24 @@ import { ShutdownStack, type ShutdownStep } from './shutdown-stack.js';
 import { withTimeout } from './timeouts.js';
 import { isThenable, walk } from './walk.js';
 
-/** How a runtime behaves: the builder's options, resolved. */
+/** What to do when a plugin or module fails to start. */
+export type BootFailurePolicy = 'abort' | 'continue';
+
+/** How a runtime behaves: the builder's options and config, resolved. */
 export interface RuntimeSettings {
   readonly initTimeoutMs: number | undefined;
   readonly shutdownTimeoutMs: number;
-  readonly onPluginBootFailure: 'abort' | 'continue';
+  /** Policy for a failing plugin: 'abort' fails start(), 'continue' leaves the plugin out. */
+  readonly onPluginBootFailure: (pluginId: string) => BootFailurePolicy;
+  /** Policy for a failing module of a plugin: 'abort' fails the plugin, 'continue' leaves the module out. */
+  readonly onModuleBootFailure: (pluginId: string) => BootFailurePolicy;
+  /** A plugin still initialising after this long is named in a warning (repeated at this interval). */
+  readonly slowInitWarningMs: number;
+  /**
+   * Called once root services exist (config among them), to refine these settings from them.
+   * Errors it throws fail start() like a failing root service.
+   */
+  readonly refine?: (get: <T>(ref: ServiceRef<T>) => T | undefined) => Partial<Omit<RuntimeSettings, 'refine'>>;
   /** Where plugboard logs its own lines until `loggerRef` is created. */
   readonly logger: Logger<string>;
   /** The root logger ref: once created, plugboard logs through it (so a replaced logger sees everything). */
@@ -46,14 +59,18 @@ export class Runtime implements PluginHost, Scope {
   /** Plugins in the order they finished starting; stop goes the other way. */
   private readonly startedOrder: PluginRuntime[] = [];
   private haltRequested = false;
+  private onPluginUp: ((plugin: PluginRuntime) => void) | undefined;
   private logger: Logger<string>;
   private failedUnderAbort = false;
 
+  private settings: RuntimeSettings;
+
   constructor(
     private readonly graph: WiringGraph,
-    private readonly settings: RuntimeSettings,
+    settings: RuntimeSettings,
     rootContext: RootContextData,
   ) {
+    this.settings = settings;
     this.logger = settings.logger;
     this.plugins = graph.plugins.map((node) => new PluginRuntime(node, this));
     for (const plugin of this.plugins) this.pluginsById.set(plugin.pluginId, plugin);
@@ -67,6 +84,11 @@ export class Runtime implements PluginHost, Scope {
 
   get initTimeoutMs(): number | undefined {
     return this.settings.initTimeoutMs;
+  }
+
+  /** The logger plugboard logs with: the installed root logger once created. */
+  get log(): Logger<string> {
+    return this.logger;
   }
 
   get halted(): boolean {
@@ -88,6 +110,8 @@ export class Runtime implements PluginHost, Scope {
     this.bindRoot();
     try {
       await this.createRootServices();
+      const refine = this.settings.refine;
+      if (refine !== undefined) this.settings = { ...this.settings, ...refine((ref) => this.rootInstances.get(ref.id) as never) };
     } catch (error) {
       await this.stop();
       throw error;
@@ -96,7 +120,7 @@ export class Runtime implements PluginHost, Scope {
     if (rootLogger) this.logger = rootLogger as Logger<string>;
     const logger = this.logger;
 
-    const failures = await this.startPlugins();
+    const failures = await this.withStartupReport(() => this.startPlugins());
     if (this.halted) {
       await this.stop();
       const [first] = failures.values();
@@ -106,7 +130,7 @@ export class Runtime implements PluginHost, Scope {
       throw first ?? new PlugboardError('START_ABORTED', 'start() was halted.');
     }
     for (const [plugin, error] of failures) {
-      logger.error({ err: error, plugin: plugin.pluginId }, `plugin '${plugin.pluginId}' failed to start and was left out (onPluginBootFailure: 'continue')`);
+      logger.error({ err: error, plugin: plugin.pluginId }, `plugin '${plugin.pluginId}' failed to start and was left out (onPluginBootFailure: 'continue'): ${describeThrown(error)}`);
     }
 
     try {
@@ -117,9 +141,56 @@ export class Runtime implements PluginHost, Scope {
     }
     const up = this.plugins.filter((p) => p.record.status === 'started').length;
     logger.info(
-      { plugins: up, failed: failures.size, ms: Math.round(performance.now() - startedAt) },
+      { plugins: up, failed: failures.size, ms: Math.round(performance.now() - startedAt), timings: this.timings() },
       `plugboard started ${up}/${this.plugins.length} plugins`,
     );
+  }
+
+  /** Per plugin: outcome, init time and each module's, for the final start line. */
+  private timings(): Record<string, { status: string; ms?: number; modules?: Record<string, number | string> }> {
+    const result: Record<string, { status: string; ms?: number; modules?: Record<string, number | string> }> = {};
+    for (const plugin of this.plugins) {
+      const entry: { status: string; ms?: number; modules?: Record<string, number | string> } = { status: plugin.record.status };
+      if (plugin.record.initMs !== undefined) entry.ms = Math.round(plugin.record.initMs * 10) / 10;
+      if (plugin.modules.size > 0) {
+        entry.modules = {};
+        for (const [id, record] of plugin.modules) {
+          entry.modules[id] = record.initMs === undefined ? record.status : Math.round(record.initMs * 10) / 10;
+        }
+      }
+      result[plugin.pluginId] = entry;
+    }
+    return result;
+  }
+
+  /**
+   * Logs progress while plugins start (`3/12 plugins up`; every plugin for small apps, every
+   * tenth otherwise) and warns, at each `slowInitWarningMs`, about plugins still initialising.
+   */
+  private async withStartupReport<T>(work: () => Promise<T>): Promise<T> {
+    const total = this.plugins.length;
+    const step = total <= 20 ? 1 : Math.ceil(total / 10);
+    let up = 0;
+    this.onPluginUp = (plugin) => {
+      up++;
+      if (up % step === 0 || up === total) {
+        this.logger.info({ plugin: plugin.pluginId, ms: Math.round((plugin.record.initMs ?? 0) * 10) / 10 }, `${up}/${total} plugins up`);
+      }
+    };
+    const startedAt = performance.now();
+    const timer = setInterval(() => {
+      const slow = this.plugins.filter((p) => p.record.status === 'starting').map((p) => p.pluginId);
+      if (slow.length === 0) return;
+      const seconds = Math.round((performance.now() - startedAt) / 1000);
+      this.logger.warn({ plugins: slow }, `still initialising after ${seconds} s: ${slow.slice(0, 10).join(', ')}${slow.length > 10 ? ` and ${slow.length - 10} more` : ''}`);
+    }, this.settings.slowInitWarningMs);
+    timer.unref?.();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+      this.onPluginUp = undefined;
+    }
   }
 
   /**
@@ -257,7 +328,6 @@ export class Runtime implements PluginHost, Scope {
   }
 
   private async startPlugins(): Promise<Map<PluginRuntime, unknown>> {
-    const abort = this.settings.onPluginBootFailure === 'abort';
     return walk(this.plugins, {
       prerequisites: (plugin) => plugin.node.dependsOn.map((id) => this.pluginsById.get(id)!).filter(Boolean),
       keepGoing: () => !this.halted,
@@ -268,10 +338,11 @@ export class Runtime implements PluginHost, Scope {
         try {
           await plugin.start();
           this.startedOrder.push(plugin);
+          this.onPluginUp?.(plugin);
         } catch (error) {
           plugin.record.status = 'failed';
           plugin.record.error = describeThrown(error);
-          if (abort) this.failedUnderAbort = true;
+          if (this.settings.onPluginBootFailure(plugin.pluginId) === 'abort') this.failedUnderAbort = true;
           else {
             // Stop what this plugin started now; the others keep running.
             await this.unwind(plugin.stack);
@@ -281,6 +352,19 @@ export class Runtime implements PluginHost, Scope {
         }
       },
     });
+  }
+
+  /** Policy for a failing module of `pluginId`. */
+  moduleBootFailure(pluginId: string): 'abort' | 'continue' {
+    return this.settings.onModuleBootFailure(pluginId);
+  }
+
+  /** Logs a module left out under onModuleBootFailure: 'continue'. */
+  moduleLeftOut(pluginId: string, moduleId: string, error: unknown): void {
+    this.logger.error(
+      { err: error, plugin: pluginId, module: moduleId },
+      `module '${moduleId}' of plugin '${pluginId}' failed to start and was left out (onModuleBootFailure: 'continue'): ${describeThrown(error)}`,
+    );
   }
 
   private async runStartupHooks(): Promise<void> {

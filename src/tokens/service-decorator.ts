@@ -10,7 +10,7 @@ export interface ServiceDecorator<T = unknown, TScope extends ServiceScope = Ser
   readonly $$type: 'plugboard.serviceDecorator';
   readonly service: ServiceRef<T, TScope>;
   readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
-  readonly decorate: (implementation: T, deps: Record<string, unknown>) => MaybePromise<T>;
+  decorate(implementation: T, deps: Record<string, unknown>): MaybePromise<T>;
 }
 
 /** Options of {@link createServiceDecorator}. */
