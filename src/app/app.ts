@@ -4,7 +4,7 @@ import { describeGraph, type AppDescription, type FeatureRecord } from '../model
 import { Runtime } from '../runtime/runtime.js';
 import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
 import { coreRootRefs } from '../services/core-services.js';
-import { createRootLogger } from '../services/logger.js';
+import { createRootLogger, isLogger } from '../services/logger.js';
 import type { ServiceRef } from '../tokens/service-ref.js';
 import { isThenable } from '../tokens/types.js';
 import { assertState, type AppState } from './app-state.js';
@@ -155,6 +155,7 @@ export class App {
       );
       this.#runtime = new Runtime(graph, settings, {
         baseLogger: logger,
+        ownsBaseLogger: !isLogger(this.options.logger),
         configData: this.options.config ?? {},
         configFiles: this.options.configFiles,
         installedPlugins: Object.freeze(installedPlugins),

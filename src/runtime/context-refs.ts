@@ -19,6 +19,8 @@ export interface RootContext {
   readonly hooks: HookRegistry;
   /** The logger plugboard itself logs with, made from the builder's `logger` option. */
   readonly baseLogger: Logger<string>;
+  /** True when plugboard created `baseLogger` from options (so config may set its level). */
+  readonly ownsBaseLogger: boolean;
   /** The builder's `config` object. */
   readonly configData: Readonly<Record<string, unknown>>;
   /** The builder's `configFiles` option. */

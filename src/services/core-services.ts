@@ -2,7 +2,7 @@ import { runtimeRefs } from '../runtime/context-refs.js';
 import { createServiceFactory, createServiceRef, withModuleView, type ServiceRef } from '../tokens/service-ref.js';
 import { loadConfig, type ConfigService } from './config/index.js';
 import { DefaultLifecycle, type LifecycleService, type RootLifecycleService } from './lifecycle.js';
-import type { LoggerService, RootLoggerService } from './logger.js';
+import { configuredLevel, type LoggerService, type RootLoggerService } from './logger.js';
 import type { InstanceMetadataService, PluginMetadataService } from './metadata.js';
 
 /** The app's configuration (`coreServices.rootConfig`). */
@@ -14,8 +14,13 @@ const rootLogger: ServiceRef<RootLoggerService, 'root'> = createServiceRef<RootL
   defaultFactory: () =>
     createServiceFactory({
       service: rootLogger,
-      deps: { context: runtimeRefs.rootContext },
-      factory: ({ context }) => context.baseLogger,
+      deps: { context: runtimeRefs.rootContext, config: rootConfig },
+      factory: ({ context, config }) => {
+        const logger = context.baseLogger;
+        // A logger the builder was given is used as given; one plugboard made follows config.
+        if (context.ownsBaseLogger) logger.level = configuredLevel(config.getOptionalString('logging.level'), logger.level);
+        return logger;
+      },
     }),
 });
 

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 
 /** A pino logger. Plugin loggers carry `{ plugin }`, module loggers `{ plugin, module }`. */
@@ -16,10 +17,37 @@ export function isLogger(value: unknown): value is Logger<string> {
   );
 }
 
-/** The root logger from the builder's `logger` option: a pino instance as given, or pino options. */
+/** Whether plugboard pretty-prints: only on a terminal, and only when pino-pretty is installed. */
+export function wantsPrettyOutput(isTTY: boolean | undefined, resolve: (name: string) => string = createRequire(import.meta.url).resolve): boolean {
+  if (!isTTY) return false;
+  try {
+    resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The root logger from the builder's `logger` option: a pino instance is used as given; pino
+ * options (or nothing) create one, at `LOG_LEVEL` when set, pretty-printed on a terminal when
+ * the optional `pino-pretty` is installed, JSON otherwise.
+ */
 export function createRootLogger(option: Logger<string> | LoggerOptions | undefined): Logger<string> {
   if (isLogger(option)) return option;
   const options: LoggerOptions<string> = { ...(option ?? {}) } as LoggerOptions<string>;
-  if (options.level === undefined && process.env['LOG_LEVEL']) options.level = process.env['LOG_LEVEL'];
+  const envLevel = process.env['LOG_LEVEL'];
+  if (envLevel) options.level = envLevel;
+  if (options.transport === undefined && wantsPrettyOutput(process.stdout.isTTY)) {
+    options.transport = { target: 'pino-pretty', options: { colorize: true } };
+  }
   return pino<string>(options);
+}
+
+/**
+ * The level for a logger plugboard created: `LOG_LEVEL` first (an operator's override), then
+ * config `logging.level`, else the level it was created with.
+ */
+export function configuredLevel(configLevel: string | undefined, current: string): string {
+  return process.env['LOG_LEVEL'] || configLevel || current;
 }
