@@ -24,6 +24,10 @@ export type {
 } from './tokens/service-ref.js';
 export { createServiceDecorator } from './tokens/service-decorator.js';
 export type { ServiceDecorator, ServiceDecoratorConfig } from './tokens/service-decorator.js';
+export { createFeatureLoader } from './tokens/feature-loader.js';
+export type { FeatureLoader, FeatureLoaderConfig, LoadedFeatures } from './tokens/feature-loader.js';
+export { discoverFeatures } from './discovery/discover-features.js';
+export type { DiscoverFeaturesOptions } from './discovery/discover-features.js';
 export { inject, optional } from './tokens/inject.js';
 export type { InjectionToken, ConstructorParameterDecorator } from './tokens/inject.js';
 export type { Class, MaybePromise } from './tokens/types.js';

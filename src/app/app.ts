@@ -1,7 +1,9 @@
 import { PlugboardError, type WiringProblem } from '../errors.js';
 import { analyzeWiring, type Analysis } from '../model/analyze.js';
 import { describeGraph, type AppDescription, type FeatureRecord } from '../model/describe.js';
-import { Runtime } from '../runtime/runtime.js';
+import { Runtime, type RootContextData } from '../runtime/runtime.js';
+import { isFeatureLoader, type FeatureLoader } from '../tokens/feature-loader.js';
+import { bootstrapConflicts, runFeatureLoaders } from './feature-loading.js';
 import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
 import { coreRootRefs } from '../services/core-services.js';
 import { createRootLogger, isLogger } from '../services/logger.js';
@@ -15,6 +17,12 @@ import { installSignalHandlers } from './signals.js';
 import { runtimeSettings } from './settings.js';
 
 const catalogOptions = { builtins: [runtimeRefs.pluginContext, runtimeRefs.rootContext], seeds: coreRootRefs };
+
+/** Features loaded and analysed; `bootstrap` holds root services feature loaders used. */
+interface Prepared {
+  readonly analysis: Analysis;
+  readonly bootstrap?: Runtime;
+}
 
 /**
  * A built app: call `start()`, then `stop()`. Created by `ContainerBuilder.build()`.
@@ -30,6 +38,9 @@ export class App {
   #removeSignalHandlers?: () => void;
   #shutdownFailures = 0;
   #baseLogger?: Logger<string>;
+  #hasLoaders = false;
+  #installed: readonly InstalledPlugin[] = Object.freeze([]);
+  #rootContext?: RootContextData;
 
   /** @internal Use `ContainerBuilder.build()`. */
   constructor(
@@ -132,37 +143,81 @@ export class App {
     return describeGraph(analysis.graph, this.#state, analysis.problems, lookup);
   }
 
+  /** Loads features (running feature loaders if any) and analyses the wiring. Sync when it can be. */
+  private prepare(): Prepared | Promise<Prepared> {
+    const loaded = this.source.load();
+    const next = ({ features, problems }: { features: unknown[]; problems: WiringProblem[] }): Prepared | Promise<Prepared> => {
+      const loaders = features.filter(isFeatureLoader);
+      if (loaders.length === 0) {
+        const analysis = analyzeWiring(features, catalogOptions, problems);
+        return isThenable(analysis) ? Promise.resolve(analysis).then((done) => ({ analysis: done })) : { analysis };
+      }
+      this.#hasLoaders = true;
+      return this.prepareWithLoaders(features.filter((f) => !isFeatureLoader(f)), loaders, problems);
+    };
+    return isThenable(loaded) ? Promise.resolve(loaded).then(next) : next(loaded);
+  }
+
+  private async prepareWithLoaders(features: unknown[], loaders: FeatureLoader[], earlier: WiringProblem[]): Promise<Prepared> {
+    const settings = runtimeSettings(this.options, this.log);
+    const loaded = await runFeatureLoaders(features, loaders, catalogOptions, (graph) => new Runtime(graph, settings, this.rootContext()));
+    const analyzed = await analyzeWiring(loaded.features, catalogOptions, [...earlier, ...loaded.problems], loaded.skippable);
+    const conflicts =
+      loaded.bootstrap !== undefined && loaded.bootstrapGraph !== undefined ? bootstrapConflicts(loaded.bootstrapGraph, loaded.bootstrap, analyzed.graph) : [];
+    const analysis: Analysis = { graph: analyzed.graph, problems: [...analyzed.problems, ...conflicts] };
+    return loaded.bootstrap === undefined ? { analysis } : { analysis, bootstrap: loaded.bootstrap };
+  }
+
+  /** The analysis for validate() and describe(): cached, with any loader runtime stopped. */
   private analyze(): Analysis | Promise<Analysis> {
     if (this.#analysis !== undefined) return this.#analysis;
-    const loaded = this.source.load();
-    const run = ({ features, problems }: { features: unknown[]; problems: WiringProblem[] }): Analysis | Promise<Analysis> =>
-      analyzeWiring(features, catalogOptions, problems);
-    const analysis = isThenable(loaded) ? Promise.resolve(loaded).then(run) : run(loaded);
+    const prepared = this.prepare();
+    if (!isThenable(prepared)) return (this.#analysis = prepared.analysis);
+    const analysis = Promise.resolve(prepared).then(async ({ analysis: done, bootstrap }) => {
+      if (bootstrap !== undefined) await bootstrap.stop();
+      return done;
+    });
     this.#analysis = analysis;
-    if (isThenable(analysis)) void Promise.resolve(analysis).then((done) => (this.#analysis = done), () => undefined);
+    void analysis.then((done) => (this.#analysis = done), () => (this.#analysis = undefined));
     return analysis;
   }
 
+  private rootContext(): RootContextData {
+    this.#rootContext ??= {
+      baseLogger: this.log,
+      ownsBaseLogger: !isLogger(this.options.logger),
+      configData: this.options.config ?? {},
+      configFiles: this.options.configFiles,
+      installedPlugins: () => this.#installed,
+    };
+    return this.#rootContext;
+  }
+
   private async runStart(): Promise<void> {
+    let bootstrap: Runtime | undefined;
     try {
-      const { graph, problems } = await this.analyze();
+      // Loaders run again at start: the services they used must stay up for the app.
+      const prepared = this.#hasLoaders || this.#analysis === undefined ? await this.prepare() : { analysis: await this.analyze() };
+      bootstrap = prepared.bootstrap;
+      const { graph, problems } = prepared.analysis;
+      this.#analysis = prepared.analysis;
       if (problems.length > 0) throw wiringError(problems);
       if (this.#haltRequested) throw new PlugboardError('START_ABORTED', 'stop() was called before the app started; nothing ran.');
-      const logger = this.log;
-      const settings = runtimeSettings(this.options, logger);
-      const installedPlugins: InstalledPlugin[] = graph.plugins.map((plugin) =>
-        Object.freeze({ pluginId: plugin.id, modules: Object.freeze(plugin.modules.map((m) => Object.freeze({ moduleId: m.id }))) }),
+      this.#installed = Object.freeze(
+        graph.plugins.map((plugin) =>
+          Object.freeze({ pluginId: plugin.id, modules: Object.freeze(plugin.modules.map((m) => Object.freeze({ moduleId: m.id }))) }),
+        ),
       );
-      this.#runtime = new Runtime(graph, settings, {
-        baseLogger: logger,
-        ownsBaseLogger: !isLogger(this.options.logger),
-        configData: this.options.config ?? {},
-        configFiles: this.options.configFiles,
-        installedPlugins: Object.freeze(installedPlugins),
-      });
+      this.#runtime = new Runtime(graph, runtimeSettings(this.options, this.log), this.rootContext(), bootstrap);
+      bootstrap = undefined; // the app's runtime owns it now
+      if (graph.skippedModules.length > 0) {
+        const names = graph.skippedModules.map((m) => `${m.pluginId}/${m.moduleId}`);
+        this.log.info({ modules: names }, `left out ${names.length} discovered module(s) whose plugin is not installed: ${names.join(', ')}`);
+      }
       await this.#runtime.start();
       this.#state = 'started';
     } catch (error) {
+      if (bootstrap !== undefined) await bootstrap.stop();
       this.#state = 'failed';
       this.removeSignalHandlers();
       throw error;

@@ -1,4 +1,5 @@
 import { PlugboardError } from '../errors.js';
+import type { FeatureLoader } from '../tokens/feature-loader.js';
 import type { ServiceDecorator } from '../tokens/service-decorator.js';
 import type { ServiceFactory } from '../tokens/service-ref.js';
 import type { Class } from '../tokens/types.js';
@@ -6,8 +7,8 @@ import { App } from './app.js';
 import { FeatureSource } from './feature-source.js';
 import type { ContainerBuilderOptions } from './options.js';
 
-/** What `add()` accepts: a decorated class, a service factory or decorator, or an array of them. */
-export type Feature = Class<unknown> | ServiceFactory | ServiceDecorator;
+/** What `add()` accepts: a decorated class, a service factory or decorator, a feature loader, or an array of them. */
+export type Feature = Class<unknown> | ServiceFactory | ServiceDecorator | FeatureLoader;
 
 /** An ES module whose default export is a feature or an array of features. */
 export interface FeatureModule {

@@ -19,9 +19,10 @@ export function analyzeWiring(
   features: readonly unknown[],
   options: CatalogOptions = {},
   earlierProblems: readonly WiringProblem[] = [],
+  skippableModules: ReadonlySet<unknown> = new Set(),
 ): Analysis | Promise<Analysis> {
   const problems: WiringProblem[] = [...earlierProblems];
-  const set = collectFeatures(features, problems);
+  const set = collectFeatures(features, problems, skippableModules);
   const catalog = buildCatalog(set, options, problems);
   const finish = (entries: Map<string, CatalogEntry>): Analysis => ({ graph: buildGraph(set, entries, problems), problems });
   // Synchronous unless a defaultFactory is async, so describe() can work before start().

@@ -76,9 +76,14 @@ export function buildGraph(
 
   // Modules, each attached to its installed plugin, unique within it.
   const seenModules = new Map<string, Constructor>();
-  for (const { cls, metadata } of features.modules) {
+  const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
+  for (const { cls, metadata, skippable } of features.modules) {
     const { pluginId, id } = metadata.module!;
     const plugin = pluginsById.get(pluginId);
+    if (plugin === undefined && skippable) {
+      skippedModules.push({ pluginId, moduleId: id });
+      continue;
+    }
     if (plugin === undefined) {
       problems.push({
         code: 'MODULE_WITHOUT_PLUGIN',
@@ -159,7 +164,8 @@ export function buildGraph(
   for (const { cls, metadata } of features.modules) {
     const { pluginId, id } = metadata.module!;
     if (seenModules.get(`${pluginId}/${id}`) !== cls) continue;
-    const plugin = pluginsById.get(pluginId)!;
+    const plugin = pluginsById.get(pluginId);
+    if (plugin === undefined) continue; // skipped: its plugin is not installed
     const module = plugin.modules.find((m) => m.id === id)!;
     module.provides.push(...provide(plugin, metadata.module!.extensionPoints, id));
   }
@@ -415,6 +421,7 @@ export function buildGraph(
     rootClasses,
     classNodes: book.classNodes,
     pluginOrder: topologicalOrder(pluginIds, pluginDeps),
+    skippedModules,
     problems,
   };
 }

@@ -1,5 +1,6 @@
 import { PlugboardError, type WiringProblem } from '../errors.js';
 import { readMetadata, type ClassMetadata } from '../decorators/metadata.js';
+import { isFeatureLoader } from '../tokens/feature-loader.js';
 import { isServiceDecorator, type ServiceDecorator } from '../tokens/service-decorator.js';
 import { isServiceFactory, type ServiceFactory } from '../tokens/service-ref.js';
 import { className, type Constructor } from '../tokens/types.js';
@@ -7,7 +8,8 @@ import { className, type Constructor } from '../tokens/types.js';
 /** A feature as `add()` accepts it once loaded. */
 export interface FeatureSet {
   readonly plugins: Array<{ cls: Constructor; metadata: ClassMetadata }>;
-  readonly modules: Array<{ cls: Constructor; metadata: ClassMetadata }>;
+  /** `skippable`: found by discovery, so a missing plugin leaves it out instead of failing. */
+  readonly modules: Array<{ cls: Constructor; metadata: ClassMetadata; skippable?: boolean }>;
   /** Installed service implementations, in order of installation. */
   readonly services: Array<{ cls: Constructor; metadata: ClassMetadata } | ServiceFactory>;
   /** Service decorators, in order of installation. */
@@ -16,7 +18,7 @@ export interface FeatureSet {
 
 /** Why a value is not a feature, or undefined when it is one. */
 export function featureRejection(value: unknown): string | undefined {
-  if (isServiceFactory(value) || isServiceDecorator(value)) return undefined;
+  if (isServiceFactory(value) || isServiceDecorator(value) || isFeatureLoader(value)) return undefined;
   if (typeof value !== 'function') {
     if (value === null || value === undefined) return `${String(value)} is not a feature`;
     return `a ${Array.isArray(value) ? 'nested array' : typeof value} is not a feature`;
@@ -38,13 +40,17 @@ export function assertFeature(value: unknown, where: string): void {
     throw new PlugboardError(
       'INVALID_FEATURE',
       `${where}: ${reason}. add() takes @Plugin and @Module classes, @Service({ provides }) classes, ` +
-        `service factories (createServiceFactory), service decorators (createServiceDecorator), arrays of those, and promises of ES modules whose default export is one.`,
+        `service factories (createServiceFactory), service decorators (createServiceDecorator), feature loaders (createFeatureLoader), arrays of those, and promises of ES modules whose default export is one.`,
     );
   }
 }
 
 /** Sorts loaded features by kind. Invalid values become `INVALID_FEATURE` problems. */
-export function collectFeatures(values: readonly unknown[], problems: WiringProblem[]): FeatureSet {
+export function collectFeatures(
+  values: readonly unknown[],
+  problems: WiringProblem[],
+  skippable: ReadonlySet<unknown> = new Set(),
+): FeatureSet {
   const set: FeatureSet = { plugins: [], modules: [], services: [], decorators: [] };
   for (const value of values) {
     const reason = featureRejection(value);
@@ -60,10 +66,17 @@ export function collectFeatures(values: readonly unknown[], problems: WiringProb
       set.decorators.push(value);
       continue;
     }
+    if (isFeatureLoader(value)) {
+      problems.push({
+        code: 'INVALID_FEATURE',
+        message: `Feature loader '${value.name}' was returned by another feature loader; loaders run once, before the wiring is known. Add it with add() instead.`,
+      });
+      continue;
+    }
     const cls = value as Constructor;
     const metadata = readMetadata(cls) as ClassMetadata;
     if (metadata.role === 'plugin') set.plugins.push({ cls, metadata });
-    else if (metadata.role === 'module') set.modules.push({ cls, metadata });
+    else if (metadata.role === 'module') set.modules.push({ cls, metadata, skippable: skippable.has(cls) });
     else set.services.push({ cls, metadata });
   }
   return set;

@@ -100,6 +100,7 @@ export interface WiringGraph {
   readonly classNodes: Map<Constructor, ClassNode>;
   /** Plugin ids in an order that respects dependsOn (for describe; plugins start concurrently). */
   readonly pluginOrder: string[];
-  /** Modules that were left out (only set when skipping is allowed). */
+  /** Discovered modules left out because their plugin is not installed. */
+  readonly skippedModules: ReadonlyArray<{ readonly pluginId: string; readonly moduleId: string }>;
   readonly problems: WiringProblem[];
 }

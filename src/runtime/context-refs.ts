@@ -25,7 +25,8 @@ export interface RootContext {
   readonly configData: Readonly<Record<string, unknown>>;
   /** The builder's `configFiles` option. */
   readonly configFiles: readonly string[] | undefined;
-  readonly installedPlugins: readonly InstalledPlugin[];
+  /** Installed plugins and modules; known once the wiring is final (feature loaders may run first). */
+  installedPlugins(): readonly InstalledPlugin[];
 }
 
 /**

@@ -50,12 +50,12 @@ export interface ShutdownReport {
  * starts and stops. `start()` reads like the start sequence; the graph walk does the ordering.
  */
 export class Runtime implements PluginHost, Scope {
-  container: Container = new Container();
-  readonly stack = new ShutdownStack();
-  readonly hooks = new HookRegistry('the app (root)', this.stack);
+  container: Container;
+  readonly stack: ShutdownStack;
+  readonly hooks: HookRegistry;
   readonly plugins: PluginRuntime[];
   private readonly pluginsById = new Map<string, PluginRuntime>();
-  private readonly rootInstances = new Map<string, unknown>();
+  private readonly rootInstances: Map<string, unknown>;
   /** Plugins in the order they finished starting; stop goes the other way. */
   private readonly startedOrder: PluginRuntime[] = [];
   private haltRequested = false;
@@ -65,17 +65,38 @@ export class Runtime implements PluginHost, Scope {
 
   private settings: RuntimeSettings;
 
+  /**
+   * @param inherit A runtime whose root services already exist (created for feature loaders):
+   * its root container, instances and shutdown steps become this runtime's.
+   */
   constructor(
     private readonly graph: WiringGraph,
     settings: RuntimeSettings,
     rootContext: RootContextData,
+    inherit?: Runtime,
   ) {
     this.settings = settings;
-    this.logger = settings.logger;
+    this.logger = inherit?.logger ?? settings.logger;
     this.plugins = graph.plugins.map((node) => new PluginRuntime(node, this));
     for (const plugin of this.plugins) this.pluginsById.set(plugin.pluginId, plugin);
+    if (inherit !== undefined) {
+      this.container = inherit.container;
+      this.stack = inherit.stack;
+      this.hooks = inherit.hooks;
+      this.rootInstances = inherit.rootInstances;
+      return;
+    }
+    this.container = new Container();
+    this.stack = new ShutdownStack();
+    this.hooks = new HookRegistry('the app (root)', this.stack);
+    this.rootInstances = new Map();
     const context: RootContext = { ...rootContext, hooks: this.hooks };
     this.container.bind(runtimeRefs.rootContext.key).toConstantValue(context);
+  }
+
+  /** Ids of root services that exist already. */
+  get createdRootServices(): ReadonlySet<string> {
+    return new Set(this.rootInstances.keys());
   }
 
   get root(): Container {
@@ -107,17 +128,7 @@ export class Runtime implements PluginHost, Scope {
    */
   async start(): Promise<void> {
     const startedAt = performance.now();
-    this.bindRoot();
-    try {
-      await this.createRootServices();
-      const refine = this.settings.refine;
-      if (refine !== undefined) this.settings = { ...this.settings, ...refine((ref) => this.rootInstances.get(ref.id) as never) };
-    } catch (error) {
-      await this.stop();
-      throw error;
-    }
-    const rootLogger = this.settings.loggerRef && this.rootInstances.get(this.settings.loggerRef.id);
-    if (rootLogger) this.logger = rootLogger as Logger<string>;
+    await this.startRoot();
     const logger = this.logger;
 
     const failures = await this.withStartupReport(() => this.startPlugins());
@@ -312,14 +323,37 @@ export class Runtime implements PluginHost, Scope {
 
   // ---- start, step by step ----
 
+  /**
+   * Binds and creates the root services (the ones not inherited), then refines the settings from
+   * them. On failure, shuts down what was created and rethrows. `start()` begins with this; feature
+   * loaders use it alone.
+   */
+  async startRoot(): Promise<void> {
+    this.bindRoot();
+    try {
+      await this.createRootServices();
+      const refine = this.settings.refine;
+      if (refine !== undefined) this.settings = { ...this.settings, ...refine((ref) => this.rootInstances.get(ref.id) as never) };
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+    const rootLogger = this.settings.loggerRef && this.rootInstances.get(this.settings.loggerRef.id);
+    if (rootLogger) this.logger = rootLogger as Logger<string>;
+  }
+
   private bindRoot(): void {
-    for (const service of this.graph.rootServices) this.bindService(this.container, service.id, this);
-    for (const node of this.graph.rootClasses) this.bindClass(this.container, node, this);
+    for (const service of this.graph.rootServices) {
+      if (!this.container.isCurrentBound(service.ref.key)) this.bindService(this.container, service.id, this);
+    }
+    for (const node of this.graph.rootClasses) {
+      if (!this.container.isCurrentBound(node.cls)) this.bindClass(this.container, node, this);
+    }
   }
 
   private async createRootServices(): Promise<void> {
     const results = await Promise.allSettled(
-      this.graph.rootServices.map(async (service) => {
+      this.graph.rootServices.filter((service) => !this.rootInstances.has(service.id)).map(async (service) => {
         const instance: unknown = await this.container.getAsync(service.ref.key);
         this.rootInstances.set(service.id, instance);
       }),

@@ -94,7 +94,7 @@ const instanceMetadata: ServiceRef<InstanceMetadataService, 'root'> = createServ
     createServiceFactory({
       service: instanceMetadata,
       deps: { context: runtimeRefs.rootContext },
-      factory: ({ context }) => Object.freeze({ getInstalledPlugins: () => context.installedPlugins }),
+      factory: ({ context }) => Object.freeze({ getInstalledPlugins: () => context.installedPlugins() }),
     }),
 });
 

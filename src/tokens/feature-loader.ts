@@ -1,0 +1,81 @@
+import { PlugboardError } from '../errors.js';
+import { isServiceRef, type ServiceInstances, type ServiceRef } from './service-ref.js';
+
+/** What a loader may return: features as an array, a promise, or a (sync or async) generator. */
+export type LoadedFeatures =
+  | readonly unknown[]
+  | Promise<readonly unknown[]>
+  | Iterable<unknown>
+  | AsyncIterable<unknown>;
+
+/**
+ * Installs features decided at start: `loader(deps)` runs once root services it depends on
+ * exist (config, for instance), before validation. Made with {@link createFeatureLoader}.
+ */
+export interface FeatureLoader {
+  readonly $$type: 'plugboard.featureLoader';
+  /** Names the loader in messages. */
+  readonly name: string;
+  readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
+  readonly loader: (deps: Record<string, unknown>) => LoadedFeatures;
+  /** @internal Modules it returns whose plugin is not installed are left out (with a log line) instead of being an error. */
+  readonly skipOrphanModules: boolean;
+}
+
+/** Options of {@link createFeatureLoader}. */
+export interface FeatureLoaderConfig<TDeps extends Record<string, ServiceRef<unknown, 'root'>>> {
+  /** Names the loader in messages; defaults to the loader function's name. */
+  readonly name?: string;
+  /** Root-scoped services the loader needs (for example `coreServices.rootConfig`). */
+  readonly deps?: TDeps;
+  /** Returns the features to install: an array, a promise of one, or a (async) generator. */
+  loader(deps: ServiceInstances<TDeps>): LoadedFeatures;
+}
+
+/**
+ * Creates a feature loader, so an app can install features depending on config.
+ *
+ * @example
+ * ```ts
+ * builder.add(createFeatureLoader({
+ *   deps: { config: coreServices.rootConfig },
+ *   async *loader({ config }) {
+ *     if (config.getOptionalBoolean('search.enabled')) yield (await import('./search.js')).SearchPlugin;
+ *   },
+ * }));
+ * ```
+ * @throws PlugboardError `INVALID_TOKEN` when `loader` is not a function or a dep is not a ref.
+ */
+export function createFeatureLoader<TDeps extends Record<string, ServiceRef<unknown, 'root'>> = Record<never, never>>(
+  config: FeatureLoaderConfig<TDeps>,
+): FeatureLoader {
+  return makeFeatureLoader(config, false);
+}
+
+/** @internal createFeatureLoader with control over orphan modules (used by discovery). */
+export function makeFeatureLoader<TDeps extends Record<string, ServiceRef<unknown, 'root'>>>(
+  config: FeatureLoaderConfig<TDeps>,
+  skipOrphanModules: boolean,
+): FeatureLoader {
+  if (typeof config?.loader !== 'function') {
+    throw new PlugboardError('INVALID_TOKEN', 'createFeatureLoader() needs a `loader` function that returns features.');
+  }
+  const name = config.name ?? (config.loader.name && config.loader.name !== 'loader' ? config.loader.name : 'feature loader');
+  for (const [key, dep] of Object.entries(config.deps ?? {})) {
+    if (!isServiceRef(dep)) {
+      throw new PlugboardError('INVALID_TOKEN', `createFeatureLoader() '${name}': dependency '${key}' is not a service ref.`);
+    }
+  }
+  return Object.freeze({
+    $$type: 'plugboard.featureLoader' as const,
+    name,
+    deps: Object.freeze({ ...(config.deps ?? {}) }),
+    loader: config.loader as (deps: Record<string, unknown>) => LoadedFeatures,
+    skipOrphanModules,
+  });
+}
+
+/** True when `value` is a {@link FeatureLoader}. */
+export function isFeatureLoader(value: unknown): value is FeatureLoader {
+  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === 'plugboard.featureLoader';
+}
