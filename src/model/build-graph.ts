@@ -17,9 +17,17 @@ import type {
   WiringGraph,
 } from './types.js';
 
-const pluginOwner = (pluginId: string): Owner => ({ label: `plugin '${pluginId}'`, pluginId });
+// Labels are only read when there is a problem to report: built on demand.
+const pluginOwner = (pluginId: string): Owner => ({
+  get label() {
+    return `plugin '${pluginId}'`;
+  },
+  pluginId,
+});
 const moduleOwner = (pluginId: string, moduleId: string): Owner => ({
-  label: `module '${moduleId}' of plugin '${pluginId}'`,
+  get label() {
+    return `module '${moduleId}' of plugin '${pluginId}'`;
+  },
   pluginId,
   moduleId,
 });
@@ -290,54 +298,66 @@ export function buildGraph(
   const classesByKey = new Map([...book.classNodes.values()].map((node) => [node.key, node]));
   // Per plugin: who uses which extension point, ownership, module order, what to bind.
   for (const plugin of pluginsById.values()) {
-    const features: Array<{ owner: Owner; deps: readonly Dependency[]; module?: ModuleNode }> = [
-      { owner: pluginOwner(plugin.id), deps: plugin.recipe.deps },
-      ...plugin.modules.map((module) => ({ owner: moduleOwner(plugin.id, module.id), deps: module.recipe.deps, module })),
-    ];
     const pluginReach: Reach = { extensionPoints: new Map(), pluginServices: new Set(), classes: new Set() };
     for (const ep of plugin.extensionPoints.values()) {
       if (ep.implementation.kind === 'class') addReach(pluginReach, [{ kind: 'class', node: ep.implementation.node, optional: false }], '');
     }
-    for (const feature of features) {
-      const reach: Reach = { extensionPoints: new Map(), pluginServices: pluginReach.pluginServices, classes: pluginReach.classes };
-      addReach(reach, feature.deps, feature.owner.label);
-      // A module that provides an extension point uses whatever its implementations inject.
-      for (const ep of feature.module?.provides ?? []) {
-        if (ep.implementation.kind === 'class') addReach(reach, [{ kind: 'class', node: ep.implementation.node, optional: false }], feature.owner.label);
-      }
-      for (const [id, { extensionPoint: dep }] of reach.extensionPoints) {
-        const ep = plugin.extensionPoints.get(id);
-        if (ep !== undefined) {
-          if (feature.module === undefined) ep.usedByPlugin = true;
-          else if (ep.moduleId !== feature.module.id) {
-            ep.users.push(feature.module.id);
-            feature.module.uses.push(id);
-          }
-          continue;
+    // Hot path (runs for every module of every plugin): no per-feature collections unless needed.
+    const useExtensionPoint = (id: string, optional: boolean, owner: Owner, module: ModuleNode | undefined): void => {
+      const ep = plugin.extensionPoints.get(id);
+      if (ep !== undefined) {
+        if (module === undefined) ep.usedByPlugin = true;
+        else if (ep.moduleId !== module.id && !module.uses.includes(id)) {
+          ep.users.push(module.id);
+          module.uses.push(id);
         }
-        if (dep.optional) continue;
-        const owner = extensionPoints.get(id);
-        problems.push(
-          owner === undefined
-            ? {
-                code: 'EXTENSION_POINT_NOT_PROVIDED',
-                message:
-                  `${capitalize(feature.owner.label)} depends on extension point '${id}', which no feature of plugin ` +
-                  `'${plugin.id}' provides. Add the feature that provides it, or mark the parameter @optional().`,
-                extensionPointId: id,
-                ...ids(feature.owner),
-              }
-            : {
-                code: 'EXTENSION_POINT_OF_OTHER_PLUGIN',
-                message:
-                  `${capitalize(feature.owner.label)} depends on extension point '${id}', which belongs to plugin ` +
-                  `'${owner.pluginId}'. A module sees only its own plugin's extension points: make it a module of ` +
-                  `'${owner.pluginId}' (@Module({ pluginId: '${owner.pluginId}', ... })).`,
-                extensionPointId: id,
-                ...ids(feature.owner),
-                related: [owner.pluginId],
-              },
-        );
+        return;
+      }
+      if (optional) return;
+      if (problems.some((p) => p.extensionPointId === id && p.pluginId === owner.pluginId && p.moduleId === owner.moduleId)) return;
+      const provider = extensionPoints.get(id);
+      problems.push(
+        provider === undefined
+          ? {
+              code: 'EXTENSION_POINT_NOT_PROVIDED',
+              message:
+                `${capitalize(owner.label)} depends on extension point '${id}', which no feature of plugin ` +
+                `'${plugin.id}' provides. Add the feature that provides it, or mark the parameter @optional().`,
+              extensionPointId: id,
+              ...ids(owner),
+            }
+          : {
+              code: 'EXTENSION_POINT_OF_OTHER_PLUGIN',
+              message:
+                `${capitalize(owner.label)} depends on extension point '${id}', which belongs to plugin ` +
+                `'${provider.pluginId}'. A module sees only its own plugin's extension points: make it a module of ` +
+                `'${provider.pluginId}' (@Module({ pluginId: '${provider.pluginId}', ... })).`,
+              extensionPointId: id,
+              ...ids(owner),
+              related: [provider.pluginId],
+            },
+      );
+    };
+    const useDeps = (deps: readonly Dependency[], owner: Owner, module: ModuleNode | undefined): void => {
+      for (const dep of deps) {
+        if (dep.kind === 'extensionPoint') useExtensionPoint(dep.extensionPoint.id, dep.optional, owner, module);
+        else if (dep.kind === 'service') {
+          for (const id of pluginClosure(services.get(dep.ref.id)!)) pluginReach.pluginServices.add(id);
+        } else if (dep.kind === 'class') {
+          const inner = reachOf(dep.node);
+          for (const [id, entry] of inner.extensionPoints) useExtensionPoint(id, entry.extensionPoint.optional, owner, module);
+          for (const id of inner.pluginServices) pluginReach.pluginServices.add(id);
+          for (const cls of inner.classes) pluginReach.classes.add(cls);
+        }
+      }
+    };
+    useDeps(plugin.recipe.deps, pluginOwner(plugin.id), undefined);
+    for (const module of plugin.modules) {
+      const owner = moduleOwner(plugin.id, module.id);
+      useDeps(module.recipe.deps, owner, module);
+      // A module that provides an extension point uses whatever its implementations inject.
+      for (const ep of module.provides) {
+        if (ep.implementation.kind === 'class') useDeps([{ kind: 'class', node: ep.implementation.node, optional: false }], owner, module);
       }
     }
     for (const module of plugin.modules) {

@@ -41,7 +41,7 @@ export class RecipeBook {
 
   recipe(cls: Constructor, owner: Owner, metadata: ClassMetadata | undefined = readMetadata(cls)): Recipe {
     const parameters = metadata?.parameters ?? [];
-    const declared: unknown[] | undefined = Reflect.getMetadata?.('design:paramtypes', cls);
+    const declared: unknown[] | undefined = Reflect.getOwnMetadata?.('design:paramtypes', cls);
     const count = Math.max(cls.length, parameters.length, declared?.length ?? 0);
     const deps: Dependency[] = [];
     for (let index = 0; index < count; index++) {

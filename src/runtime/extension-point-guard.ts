@@ -9,16 +9,17 @@ export interface GateState {
   readonly provider: string;
 }
 
-interface ViewState {
-  readonly gate: GateState;
-  /** Who holds this view, for messages. */
-  readonly user: string;
+/** Who holds a view, for messages: a module of the gate's plugin, the plugin itself, or `who`. */
+interface ViewUser {
+  readonly moduleId?: string;
+  readonly who?: string;
 }
 
-type ViewConstructor = new (target: object, state: ViewState) => object;
+type ViewConstructor = new (target: object, gate: GateState, user: ViewUser) => object;
 
 const TARGET = Symbol('plugboard.extensionPoint.target');
-const STATE = Symbol('plugboard.extensionPoint.state');
+const GATE = Symbol('plugboard.extensionPoint.gate');
+const USER = Symbol('plugboard.extensionPoint.user');
 
 // One view class per implementation prototype, built on first use: a view is then one small
 // allocation, and a call costs one flag check on top of the real method.
@@ -29,16 +30,16 @@ const viewClasses = new WeakMap<object, ViewConstructor>();
  * the implementation until the gate closes; after that it throws `EXTENSION_POINT_CLOSED`.
  * Only methods are exposed: an extension point's interface is its methods.
  */
-export function guardedView(target: object, gate: GateState, user: string): object {
+export function guardedView(target: object, gate: GateState, moduleId?: string, who?: string): object {
   const prototype = Object.getPrototypeOf(target) as object | null;
-  const state: ViewState = { gate, user };
-  if (prototype === null || prototype === Object.prototype) return plainObjectView(target, state);
+  const user: ViewUser = moduleId === undefined && who === undefined ? NO_USER : { moduleId, who };
+  if (prototype === null || prototype === Object.prototype) return plainObjectView(target, gate, user);
   let View = viewClasses.get(prototype);
   if (View === undefined) {
     View = buildViewClass(prototype);
     viewClasses.set(prototype, View);
   }
-  const view = new View(target, state);
+  const view = new View(target, gate, user);
   // Methods assigned in the constructor (arrow-function fields) live on the instance.
   for (const name of Object.keys(target)) {
     const value = (target as Record<string, unknown>)[name];
@@ -49,9 +50,14 @@ export function guardedView(target: object, gate: GateState, user: string): obje
 
 function buildViewClass(prototype: object): ViewConstructor {
   class ExtensionPointView {
-    constructor(target: object, state: ViewState) {
-      Object.defineProperty(this, TARGET, { value: target });
-      Object.defineProperty(this, STATE, { value: state });
+    // Symbol-keyed, so they never clash with the interface's methods.
+    private readonly [TARGET]: object;
+    private readonly [GATE]: GateState;
+    private readonly [USER]: ViewUser;
+    constructor(target: object, gate: GateState, user: ViewUser) {
+      this[TARGET] = target;
+      this[GATE] = gate;
+      this[USER] = user;
     }
   }
   const seen = new Set<string | symbol>(['constructor']);
@@ -70,31 +76,34 @@ function buildViewClass(prototype: object): ViewConstructor {
 
 function forwarder(name: string | symbol): (this: Record<symbol, unknown>, ...args: unknown[]) => unknown {
   return function (this: Record<symbol, unknown>, ...args: unknown[]): unknown {
-    const state = this[STATE] as ViewState;
-    if (state.gate.closed) throw closedError(state, name);
+    const gate = this[GATE] as GateState;
+    if (gate.closed) throw closedError(gate, this[USER] as ViewUser, name);
     const target = this[TARGET] as Record<string | symbol, (...a: unknown[]) => unknown>;
     return target[name]!(...args);
   };
 }
 
-function plainObjectView(target: object, state: ViewState): object {
+function plainObjectView(target: object, gate: GateState, user: ViewUser): object {
   const view: Record<string | symbol, unknown> = {};
   Object.defineProperty(view, TARGET, { value: target });
-  Object.defineProperty(view, STATE, { value: state });
+  Object.defineProperty(view, GATE, { value: gate });
+  Object.defineProperty(view, USER, { value: user });
   for (const name of Reflect.ownKeys(target)) {
     if (typeof (target as Record<string | symbol, unknown>)[name] === 'function') view[name] = forwarder(name);
   }
   return view;
 }
 
-function closedError(state: ViewState, method: string | symbol): PlugboardError {
-  const { gate } = state;
+const NO_USER: ViewUser = Object.freeze({});
+
+function closedError(gate: GateState, user: ViewUser, method: string | symbol): PlugboardError {
+  const who = user.who ?? (user.moduleId !== undefined ? `module '${user.moduleId}' of plugin '${gate.pluginId}'` : `plugin '${gate.pluginId}'`);
   return new PlugboardError(
     'EXTENSION_POINT_CLOSED',
-    `${capitalize(state.user)} called ${String(method)}() on extension point '${gate.extensionPointId}' after it ` +
+    `${capitalize(who)} called ${String(method)}() on extension point '${gate.extensionPointId}' after it ` +
       `closed. An extension point accepts calls until its provider (${gate.provider}) starts its @onInit; call ` +
       `it from the constructor or @onInit of a module, not later (not from a timer, a request handler or a stored reference).`,
-    { extensionPointId: gate.extensionPointId, pluginId: gate.pluginId },
+    { extensionPointId: gate.extensionPointId, pluginId: gate.pluginId, ...(user.moduleId === undefined ? {} : { moduleId: user.moduleId }) },
   );
 }
 

@@ -55,7 +55,7 @@ export class HookRegistry {
         owner,
       );
     }
-    this.shutdown.push({ run: fn, label: `${labelOf(owner, this.scope)} (shutdown hook)`, ...owner });
+    this.shutdown.push({ hook: fn, ...owner });
   }
 
   addBeforeShutdownHook(fn: LifecycleHook, owner: HookOwner = {}): void {

@@ -98,7 +98,7 @@ export class PluginRuntime implements Scope {
         initTimeout(label, this.host.initTimeoutMs!, { pluginId: this.pluginId }),
       );
       if (isThenable(init)) await init;
-      this.pushShutdown(instance, this.node.recipe.onShutdown, label, undefined);
+      this.pushShutdown(instance, this.node.recipe.onShutdown, undefined);
     } catch (error) {
       throw initFailure(label, error, { pluginId: this.pluginId });
     }
@@ -106,13 +106,16 @@ export class PluginRuntime implements Scope {
     this.record.status = 'started';
   }
 
-  /** A guarded view of extension point `id` for `user`, or undefined when this plugin has no such point. */
-  extensionPointView(id: string, user: string): unknown {
+  /**
+   * A guarded view of extension point `id` for a module (by id), the plugin (no id), or `who`;
+   * undefined when this plugin has no such point.
+   */
+  extensionPointView(id: string, moduleId?: string, who?: string): unknown {
     const gate = this.gates.get(id);
     if (gate === undefined) return undefined;
     const implementation = this.implementations.get(id);
-    if (implementation !== undefined) return guardedView(implementation, gate, user);
-    return this.resolveImplementation(id, (target) => guardedView(target, gate, user));
+    if (implementation !== undefined) return guardedView(implementation, gate, moduleId, who);
+    return this.resolveImplementation(id, (target) => guardedView(target, gate, moduleId, who));
   }
 
   /** Drops the container and everything it holds. */
@@ -135,7 +138,7 @@ export class PluginRuntime implements Scope {
       this.gates.set(ep.id, gate);
       if (ep.implementation.kind === 'value') this.implementations.set(ep.id, ep.implementation.value as object);
       // Bound only here, so no other plugin's container can resolve it.
-      container.bind(ep.extensionPoint.key).toDynamicValue(() => this.extensionPointView(ep.id, `a class of plugin '${this.pluginId}'`));
+      container.bind(ep.extensionPoint.key).toDynamicValue(() => this.extensionPointView(ep.id, undefined, `a class of plugin '${this.pluginId}'`));
     }
   }
 
@@ -184,7 +187,7 @@ export class PluginRuntime implements Scope {
       throw initFailure(label, error, ids);
     };
     const done = (instance: object): void => {
-      this.pushShutdown(instance, module.recipe.onShutdown, label, module.id);
+      this.pushShutdown(instance, module.recipe.onShutdown, module.id);
       record.initMs = performance.now() - startedAt;
       record.status = 'started';
     };
@@ -211,15 +214,11 @@ export class PluginRuntime implements Scope {
     }
   }
 
-  private pushShutdown(instance: object, method: string | symbol | undefined, label: string, moduleId: string | undefined): void {
+  private pushShutdown(instance: object, method: string | symbol | undefined, moduleId: string | undefined): void {
     if (method === undefined) return;
-    this.stack.push({
-      label: `${label} (@onShutdown ${String(method)})`,
-      pluginId: this.pluginId,
-      ...(moduleId === undefined ? {} : { moduleId }),
-      run: () => (instance as Record<string | symbol, () => unknown>)[method]!(),
-    });
+    this.stack.push(moduleId === undefined ? { target: instance, method, pluginId: this.pluginId } : { target: instance, method, pluginId: this.pluginId, moduleId });
   }
+
 }
 
 function haltedError(pluginId: string): Error {

@@ -9,7 +9,7 @@ import { HookRegistry, type StartupHook } from './hook-registry.js';
 import { callLifecycle, construct } from './instantiate.js';
 import { PluginRuntime, type PluginHost } from './plugin-runtime.js';
 import type { Scope } from './scope.js';
-import { ShutdownStack, type ShutdownStep } from './shutdown-stack.js';
+import { runStep, ShutdownStack, stepLabel, type ShutdownStep } from './shutdown-stack.js';
 import { withTimeout } from './timeouts.js';
 import { isThenable, walk } from './walk.js';
 
@@ -212,7 +212,7 @@ export class Runtime implements PluginHost, Scope {
   async stop(): Promise<ShutdownReport> {
     let failures = 0;
     const before = this.hooks.beforeShutdownHooks.splice(0);
-    for (const hook of before) failures += await this.runStep({ label: hook.label, run: hook.fn });
+    for (const hook of before) failures += await this.runStep({ hook: hook.fn, hookKind: 'before-shutdown hook', ...owner(hook) });
 
     const dependants = new Map<PluginRuntime, PluginRuntime[]>();
     for (const plugin of this.plugins) {
@@ -270,10 +270,8 @@ export class Runtime implements PluginHost, Scope {
     switch (dep.kind) {
       case 'absent':
         return undefined;
-      case 'extensionPoint': {
-        const user = module === undefined ? `plugin '${plugin?.pluginId}'` : `module '${module.id}' of plugin '${module.pluginId}'`;
-        return plugin?.extensionPointView(dep.extensionPoint.id, user);
-      }
+      case 'extensionPoint':
+        return plugin?.extensionPointView(dep.extensionPoint.id, module?.id);
       case 'service': {
         const ref = dep.ref;
         // Root services are always resolved from the root, never through a child: no capture.
@@ -489,11 +487,7 @@ export class Runtime implements PluginHost, Scope {
       const done = (): object => {
         if (recipe.onShutdown !== undefined) {
           const method = recipe.onShutdown;
-          scope.stack.push({
-            label: `${label} (@onShutdown ${String(method)})`,
-            ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }),
-            run: () => (instance as Record<string | symbol, () => unknown>)[method]!(),
-          });
+          scope.stack.push({ target: instance, method, subject: label, ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }) });
         }
         return instance;
       };
@@ -526,27 +520,36 @@ export class Runtime implements PluginHost, Scope {
   }
 
   /** Runs one shutdown step; 1 when it failed or timed out (already logged), else 0. Sync when the step is. */
-  private runStep(step: Pick<ShutdownStep, 'label' | 'run' | 'pluginId' | 'moduleId'>): number | Promise<number> {
+  private runStep(step: ShutdownStep): number | Promise<number> {
     const failed = (error: unknown): number => {
       const fields = { err: error, ...(step.pluginId ? { plugin: step.pluginId } : {}), ...(step.moduleId ? { module: step.moduleId } : {}) };
       this.logger.error(
         fields,
-        isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${step.label} failed during shutdown: ${describeThrown(error)}; the rest still run`,
+        isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${stepLabel(step)} failed during shutdown: ${describeThrown(error)}; the rest still run`,
       );
       return 1;
     };
     try {
-      const result = withTimeout(step.run(), this.settings.shutdownTimeoutMs, () =>
-        new PlugboardError('SHUTDOWN_TIMEOUT', `${step.label} did not finish within ${this.settings.shutdownTimeoutMs} ms (shutdownTimeoutMs); moving on.`),
+      const result = withTimeout(runStep(step), this.settings.shutdownTimeoutMs, () =>
+        new PlugboardError('SHUTDOWN_TIMEOUT', `${stepLabel(step)} did not finish within ${this.settings.shutdownTimeoutMs} ms (shutdownTimeoutMs); moving on.`),
       );
       return isThenable(result) ? Promise.resolve(result).then(() => 0, failed) : 0;
     } catch (error) {
       return failed(error);
     }
   }
+
 }
 
 /** Applies `next` to a value or to what a promise resolves to, staying sync for sync values. */
 function then<T>(value: T | PromiseLike<T>, next: (resolved: T) => unknown): unknown {
   return isThenable(value) ? Promise.resolve(value).then(next) : next(value);
+}
+
+/** The plugin and module ids of a hook's owner, as fields of a step. */
+function owner(hook: { readonly pluginId?: string; readonly moduleId?: string }): { pluginId?: string; moduleId?: string } {
+  const result: { pluginId?: string; moduleId?: string } = {};
+  if (hook.pluginId !== undefined) result.pluginId = hook.pluginId;
+  if (hook.moduleId !== undefined) result.moduleId = hook.moduleId;
+  return result;
 }

@@ -1,10 +1,36 @@
-/** One thing to undo at stop: an `@onShutdown` method or a shutdown hook. */
+/**
+ * One thing to undo at stop: an `@onShutdown` method or a shutdown hook. Kept small and free of
+ * strings (there is one per feature): its label is only built when something goes wrong.
+ */
 export interface ShutdownStep {
-  /** Names it in logs: `module 'github-actions' of plugin 'scaffolder' (@onShutdown)`. */
-  readonly label: string;
+  /** A hook function, or the instance whose `method` is its `@onShutdown`. */
+  readonly hook?: () => unknown;
+  readonly target?: object;
+  readonly method?: string | symbol;
   readonly pluginId?: string;
   readonly moduleId?: string;
-  readonly run: () => unknown;
+  /** Who owns it when not a plugin or module: `service 'db'`, `class Cache`. */
+  readonly subject?: string;
+  /** For hooks: which kind, as named in logs. */
+  readonly hookKind?: string;
+}
+
+/** Names a step in logs: `module 'github' of plugin 'catalog' (@onShutdown close)`. */
+export function stepLabel(step: ShutdownStep): string {
+  const owner =
+    step.subject ??
+    (step.moduleId !== undefined
+      ? `module '${step.moduleId}' of plugin '${step.pluginId}'`
+      : step.pluginId !== undefined
+        ? `plugin '${step.pluginId}'`
+        : 'the app (root)');
+  return step.hook !== undefined ? `${owner} (${step.hookKind ?? 'shutdown hook'})` : `${owner} (@onShutdown ${String(step.method)})`;
+}
+
+/** Runs a step: its hook, or its target's method. */
+export function runStep(step: ShutdownStep): unknown {
+  if (step.hook !== undefined) return step.hook();
+  return (step.target as Record<string | symbol, () => unknown>)[step.method!]!();
 }
 
 /**
