@@ -1,6 +1,6 @@
 import { runtimeRefs } from '../runtime/context-refs.js';
 import { createServiceFactory, createServiceRef, withModuleView, type ServiceRef } from '../tokens/service-ref.js';
-import { loadConfig, type ConfigService } from './config/index.js';
+import { ConfigReader, loadConfig, redactConfig, type ConfigService } from './config/index.js';
 import { DefaultLifecycle, type LifecycleService, type RootLifecycleService } from './lifecycle.js';
 import { configuredLevel, type LoggerService, type RootLoggerService } from './logger.js';
 import type { InstanceMetadataService, PluginMetadataService } from './metadata.js';
@@ -57,8 +57,14 @@ const rootConfig: ServiceRef<RootConfigService, 'root'> = createServiceRef<RootC
     createServiceFactory({
       service: rootConfig,
       deps: { context: runtimeRefs.rootContext },
-      factory: ({ context }) =>
-        loadConfig({ data: context.configData, ...(context.configFiles === undefined ? {} : { files: [...context.configFiles] }) }),
+      factory: async ({ context }) => {
+        const config = await loadConfig({ data: context.configData, ...(context.configFiles === undefined ? {} : { files: [...context.configFiles] }) });
+        if (config instanceof ConfigReader) {
+          // Secrets never reach the logs: values under keys like password/token/secret/key are redacted.
+          context.baseLogger.debug({ files: config.files, config: redactConfig(config.raw) }, 'config loaded');
+        }
+        return config;
+      },
     }),
 });
 

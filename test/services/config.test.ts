@@ -91,3 +91,37 @@ describe('config', () => {
     await good.stop();
   });
 });
+
+describe('secrets in config', () => {
+  it('recognises secret-looking keys', async () => {
+    const { isSecretKey, redactConfig } = await import('../../src/services/config/index.js');
+    for (const name of ['password', 'dbPassword', 'token', 'GITHUB_TOKEN', 'secret', 'clientSecret', 'apiKey', 'api_key', 'privateKey', 'key', 'signing-key']) {
+      expect([name, isSecretKey(name)]).toEqual([name, true]);
+    }
+    for (const name of ['keys', 'monkey', 'keyboard', 'url', 'host', 'items_per_minute']) {
+      expect([name, isSecretKey(name)]).toEqual([name, false]);
+    }
+    expect(redactConfig({ db: { url: 'pg://x', password: 'hunter2' }, list: [{ token: 't' }] })).toEqual({
+      db: { url: 'pg://x', password: '[redacted]' },
+      list: [{ token: '[redacted]' }],
+    });
+  });
+
+  it('never logs secret values, even in its own debug line or in a type error', async () => {
+    const { captureLogs } = await import('../operations/log-capture.js');
+    const { logger, lines } = captureLogs();
+    const app = quietBuilder({ logger, config: { db: { url: 'pg://x', password: 'hunter2', port: { apiKey: 'abc123' } } } }).build();
+    await app.start();
+    const config = app.get(coreServices.rootConfig);
+    expect(caught(() => config.getString('db.port')).message).not.toContain('abc123');
+    const typeError = caught(() => config.getNumber('db.password'));
+    expect(typeError.code).toBe('CONFIG_TYPE');
+    expect(typeError.message).not.toContain('hunter2');
+    await app.stop();
+    const text = JSON.stringify(lines);
+    expect(text).toContain('config loaded');
+    expect(text).toContain('pg://x');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('abc123');
+  });
+});

@@ -1,5 +1,6 @@
 import { PlugboardError } from '../../errors.js';
 import type { ConfigService } from './config-service.js';
+import { isSecretPath, REDACTED } from './redact.js';
 
 /** Where each value came from, by full dotted key: `'config option'` or a file path. */
 export type SourceMap = ReadonlyMap<string, string>;
@@ -60,6 +61,16 @@ export class ConfigReader implements ConfigService {
     return Object.keys(this.data);
   }
 
+  /** @internal The data behind this view (frozen), for plugboard's own redacted logging. */
+  get raw(): Readonly<Record<string, unknown>> {
+    return this.data;
+  }
+
+  /** @internal The files the data came from, in order. */
+  get files(): string[] {
+    return [...new Set(this.sources.values())].filter((source) => source !== 'config option');
+  }
+
   private read(key: string, kind: Kind, required: boolean): unknown {
     const value = this.lookup(key);
     if (value === undefined) {
@@ -71,7 +82,7 @@ export class ConfigReader implements ConfigService {
       const full = this.full(key);
       throw new PlugboardError(
         'CONFIG_TYPE',
-        `Config key '${full}'${this.from(full)} is ${actual === 'object' ? 'an object' : `a ${actual}`} (${preview(value)}), but a ${kind} was expected. Fix the value in the config.`,
+        `Config key '${full}'${this.from(full)} is ${actual === 'object' ? 'an object' : `a ${actual}`} (${isSecretPath(full) ? REDACTED : preview(value)}), but a ${kind} was expected. Fix the value in the config.`,
         this.errorIds(full),
       );
     }
