@@ -1,12 +1,16 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreServices, PlugboardError } from 'plugboard';
 import { loadConfig, createConfigView } from '../../src/services/config/index.js';
 import { quietBuilder } from '../support.js';
 
+const tempDirs: string[] = [];
+afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function tempFile(name: string, text: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'plugboard-config-'));
+  tempDirs.push(dir);
   const file = join(dir, name);
   await writeFile(file, text);
   return file;
