@@ -9,7 +9,7 @@ import { HookRegistry } from './hook-registry.js';
 import { callLifecycle, construct } from './instantiate.js';
 import type { Scope } from './scope.js';
 import { ShutdownStack } from './shutdown-stack.js';
-import { isThenable, walk } from './walk.js';
+import { after, isThenable, walk } from './walk.js';
 
 /** The outcome of one plugin, as describe() reports it. */
 export type PluginStatus = 'pending' | 'starting' | 'started' | 'failed' | 'skipped' | 'stopped';
@@ -23,6 +23,8 @@ export interface PluginHost {
   resolve(dep: Dependency, scope: Scope, module: ModuleNode | undefined, plugin: PluginRuntime | undefined): unknown;
   bindService(container: Container, id: string, scope: Scope): void;
   bindClass(container: Container, node: ClassNode, scope: Scope): void;
+  /** Resolves from a container synchronously when the graph allows, else returns a promise. */
+  fromContainerFast(container: Container, key: symbol | ClassNode['cls'], scope: Scope): unknown;
   /** Policy for a failing module of this plugin. */
   moduleBootFailure(pluginId: string): 'abort' | 'continue';
   /** Logs a module left out under 'continue'. */
@@ -62,15 +64,29 @@ export class PluginRuntime implements Scope {
     for (const module of node.modules) this.modules.set(module.id, { status: 'pending' });
   }
 
-  /** Creates the container, starts the modules in order, then the plugin. Rejects with INIT_FAILED/INIT_TIMEOUT. */
-  async start(): Promise<void> {
+  /**
+   * Creates the container and the plugin-scoped services, starts the modules in order, then the
+   * plugin. Synchronous when every step is (the common case: no promise per plugin); throws or
+   * rejects with INIT_FAILED / INIT_TIMEOUT naming the plugin or module.
+   */
+  start(): void | Promise<void> {
     const startedAt = performance.now();
     this.record.status = 'starting';
     this.bind();
     // Plugin-scoped services and classes first, so they stop after every feature that used them.
-    await this.createScoped();
+    return after(this.createScoped(), () =>
+      after(this.startModules(), () =>
+        after(this.startPlugin(), () => {
+          this.record.initMs = performance.now() - startedAt;
+          this.record.status = 'started';
+        }),
+      ),
+    );
+  }
+
+  private startModules(): void | Promise<void> {
     const leaveOut = this.host.moduleBootFailure(this.pluginId) === 'continue';
-    const failures = await walk(this.node.modules, {
+    const failures = walk(this.node.modules, {
       prerequisites: (module) => module.after,
       visit: (module) => this.startModule(module),
       // Under 'continue' a failed module is left out; a provider still runs after a failed user.
@@ -78,32 +94,37 @@ export class PluginRuntime implements Scope {
       runAfterFailedPrerequisite: leaveOut,
       skipped: (module) => (this.modules.get(module.id)!.status = 'skipped'),
     });
-    if (leaveOut) {
-      for (const [module, error] of failures) {
-        this.modules.get(module.id)!.error = describeThrown(error);
-        this.host.moduleLeftOut(this.pluginId, module.id, error);
+    return after(failures, (failed) => {
+      if (leaveOut) {
+        for (const [module, error] of failed) {
+          this.modules.get(module.id)!.error = describeThrown(error);
+          this.host.moduleLeftOut(this.pluginId, module.id, error);
+        }
+      } else {
+        const [failure] = failed.values();
+        if (failure !== undefined) throw failure;
       }
-    } else {
-      const [failure] = failures.values();
-      if (failure !== undefined) throw failure;
-    }
-    if (this.host.halted) throw haltedError(this.pluginId);
+      if (this.host.halted) throw haltedError(this.pluginId);
+    });
+  }
 
-    const label = `plugin '${this.pluginId}'`;
+  private startPlugin(): void | Promise<void> {
+    const fail = (error: unknown): never => {
+      throw initFailure(`plugin '${this.pluginId}'`, error, { pluginId: this.pluginId });
+    };
     try {
       const made = construct(this.node.recipe, (dep) => this.host.resolve(dep, this, undefined, this));
-      const instance = isThenable(made) ? await made : made;
-      for (const ep of this.node.provides) this.gates.get(ep.id)!.closed = true;
-      const init = callLifecycle(instance, this.node.recipe.onInit, this.host.initTimeoutMs, () =>
-        initTimeout(label, this.host.initTimeoutMs!, { pluginId: this.pluginId }),
-      );
-      if (isThenable(init)) await init;
-      this.pushShutdown(instance, this.node.recipe.onShutdown, undefined);
+      const done = after(made, (instance) => {
+        for (const ep of this.node.provides) this.gates.get(ep.id)!.closed = true;
+        const init = callLifecycle(instance, this.node.recipe.onInit, this.host.initTimeoutMs, () =>
+          initTimeout(`plugin '${this.pluginId}'`, this.host.initTimeoutMs!, { pluginId: this.pluginId }),
+        );
+        return after(init, () => this.pushShutdown(instance, this.node.recipe.onShutdown, undefined));
+      });
+      return isThenable(done) ? Promise.resolve(done).then(undefined, fail) : undefined;
     } catch (error) {
-      throw initFailure(label, error, { pluginId: this.pluginId });
+      return fail(error);
     }
-    this.record.initMs = performance.now() - startedAt;
-    this.record.status = 'started';
   }
 
   /**
@@ -113,7 +134,7 @@ export class PluginRuntime implements Scope {
   extensionPointView(id: string, moduleId?: string, who?: string): unknown {
     const gate = this.gates.get(id);
     if (gate === undefined) return undefined;
-    const implementation = this.implementations.get(id);
+    const implementation = this.implementationOf(id);
     if (implementation !== undefined) return guardedView(implementation, gate, moduleId, who);
     return this.resolveImplementation(id, (target) => guardedView(target, gate, moduleId, who));
   }
@@ -147,30 +168,49 @@ export class PluginRuntime implements Scope {
     return this.instances.get(key);
   }
 
-  private async createScoped(): Promise<void> {
-    const label = `plugin '${this.pluginId}'`;
-    const container = this.container;
+  /** Creates plugin-scoped services and classes: synchronously where they are, else awaited together. */
+  private createScoped(): void | Promise<void> {
     const pending: Array<Promise<void>> = [];
-    for (const id of this.node.pluginServices) {
-      const ref = this.host.serviceRef(id);
-      if (ref === undefined) continue;
-      pending.push(container.getAsync<unknown>(ref.key).then((value) => void this.instances.set(id, value)));
+    const create = (key: symbol | ClassNode['cls'], store: unknown): void => {
+      const value = this.host.fromContainerFast(this.container, key, this);
+      if (isThenable(value)) pending.push(Promise.resolve(value).then((v) => void this.instances.set(store, v)));
+      else this.instances.set(store, value);
+    };
+    try {
+      for (const id of this.node.pluginServices) {
+        const ref = this.host.serviceRef(id);
+        if (ref !== undefined) create(ref.key, id);
+      }
+      for (const cls of this.node.pluginClasses) create(cls.cls, cls.cls);
+    } catch (error) {
+      return this.scopedFailed([error]);
     }
-    for (const cls of this.node.pluginClasses) {
-      pending.push(container.getAsync<unknown>(cls.cls).then((value) => void this.instances.set(cls.cls, value)));
-    }
-    if (pending.length === 0) return;
-    const results = await Promise.allSettled(pending);
-    for (const result of results) {
-      if (result.status === 'rejected') throw initFailure(label, result.reason, { pluginId: this.pluginId });
-    }
+    if (pending.length === 0) return undefined;
+    return Promise.allSettled(pending).then((results) => {
+      const errors = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+      if (errors.length > 0) this.scopedFailed(errors);
+    });
+  }
+
+  private scopedFailed(errors: unknown[]): never {
+    throw initFailure(`plugin '${this.pluginId}'`, errors[0], { pluginId: this.pluginId });
+  }
+
+  /** The implementation instance of one of this plugin's extension points, if created already. */
+  private implementationOf(id: string): object | undefined {
+    const known = this.implementations.get(id);
+    if (known !== undefined) return known;
+    const ep = this.node.extensionPoints.get(id);
+    if (ep?.implementation.kind !== 'class') return undefined;
+    const created = this.instances.get(ep.implementation.node.cls) as object | undefined;
+    if (created !== undefined) this.implementations.set(id, created);
+    return created;
   }
 
   private resolveImplementation(id: string, then: (target: object) => unknown): unknown {
     const ep = this.node.extensionPoints.get(id)!;
     if (ep.implementation.kind !== 'class') return undefined;
-    const instance = this.container.getAsync<object>(ep.implementation.node.cls);
-    return instance.then((target) => {
+    return after(this.host.fromContainerFast(this.container, ep.implementation.node.cls, this) as object | Promise<object>, (target) => {
       this.implementations.set(id, target);
       return then(target);
     });

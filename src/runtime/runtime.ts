@@ -11,7 +11,7 @@ import { PluginRuntime, type PluginHost } from './plugin-runtime.js';
 import type { Scope } from './scope.js';
 import { runStep, ShutdownStack, stepLabel, type ShutdownStep } from './shutdown-stack.js';
 import { withTimeout } from './timeouts.js';
-import { isThenable, walk } from './walk.js';
+import { after, isThenable, walk } from './walk.js';
 
 /** What to do when a plugin or module fails to start. */
 export type BootFailurePolicy = 'abort' | 'continue';
@@ -284,7 +284,7 @@ export class Runtime implements PluginHost, Scope {
             ? known.get(ref.id)
             : plugin !== undefined && ref.scope === 'plugin' && plugin.instance(ref.id) !== undefined
               ? plugin.instance(ref.id)
-              : this.fromContainer(container, ref.key, `service '${ref.id}'`, scope);
+              : this.fromContainerFast(container, ref.key, scope);
         if (view === undefined) return value;
         const context = { pluginId: module!.pluginId, moduleId: module!.id };
         return isThenable(value) ? Promise.resolve(value).then((v) => view(v, context)) : view(value, context);
@@ -293,7 +293,7 @@ export class Runtime implements PluginHost, Scope {
         const container = dep.node.scope === 'root' ? this.container : scope.container;
         const known = dep.node.scope === 'plugin' ? plugin?.instance(dep.node.cls) : undefined;
         if (known !== undefined) return known;
-        return this.fromContainer(container, dep.node.cls, `class ${dep.node.recipe.name}`, scope);
+        return this.fromContainerFast(container, dep.node.cls, scope);
       }
     }
   }
@@ -351,10 +351,9 @@ export class Runtime implements PluginHost, Scope {
 
   private async createRootServices(): Promise<void> {
     const results = await Promise.allSettled(
-      this.graph.rootServices.filter((service) => !this.rootInstances.has(service.id)).map(async (service) => {
-        const instance: unknown = await this.container.getAsync(service.ref.key);
-        this.rootInstances.set(service.id, instance);
-      }),
+      this.graph.rootServices
+        .filter((service) => !this.rootInstances.has(service.id))
+        .map((service) => after(this.fromContainerFast(this.container, service.ref.key, this), (instance) => void this.rootInstances.set(service.id, instance))),
     );
     for (const result of results) if (result.status === 'rejected') throw result.reason;
   }
@@ -366,24 +365,33 @@ export class Runtime implements PluginHost, Scope {
       skipped: (plugin) => {
         plugin.record.status = 'skipped';
       },
-      visit: async (plugin) => {
-        try {
-          await plugin.start();
+      visit: (plugin) => {
+        const up = (): void => {
           this.startedOrder.push(plugin);
           this.onPluginUp?.(plugin);
+        };
+        try {
+          const started = plugin.start();
+          if (!isThenable(started)) return up();
+          return Promise.resolve(started).then(up, (error: unknown) => this.pluginFailed(plugin, error));
         } catch (error) {
-          plugin.record.status = 'failed';
-          plugin.record.error = describeThrown(error);
-          if (this.settings.onPluginBootFailure(plugin.pluginId) === 'abort') this.failedUnderAbort = true;
-          else {
-            // Stop what this plugin started now; the others keep running.
-            await this.unwind(plugin.stack);
-            plugin.release();
-          }
-          throw error;
+          return this.pluginFailed(plugin, error);
         }
       },
     });
+  }
+
+  /** Records a failed plugin; under 'continue' stops what it started. Rejects with the error. */
+  private async pluginFailed(plugin: PluginRuntime, error: unknown): Promise<never> {
+    plugin.record.status = 'failed';
+    plugin.record.error = describeThrown(error);
+    if (this.settings.onPluginBootFailure(plugin.pluginId) === 'abort') this.failedUnderAbort = true;
+    else {
+      // Stop what this plugin started now; the others keep running.
+      await this.unwind(plugin.stack);
+      plugin.release();
+    }
+    throw error;
   }
 
   /** Policy for a failing module of `pluginId`. */
@@ -440,7 +448,7 @@ export class Runtime implements PluginHost, Scope {
       for (const { decorator, deps } of node.decorators) {
         created = then(created, (instance) => then(this.resolveNamed(deps, scope), (resolved) => timed(decorator.decorate(instance, resolved))));
       }
-      return isThenable(created) ? Promise.resolve(created).then(undefined, fail) : created;
+      return isThenable(created) ? settle(Promise.resolve(created).then(undefined, fail)) : created;
     } catch (error) {
       return fail(error);
     }
@@ -465,7 +473,8 @@ export class Runtime implements PluginHost, Scope {
       throw initFailure(label, error, ids);
     };
     try {
-      return this.instantiate(node.recipe, scope, label, ids, fail);
+      const created = this.instantiate(node.recipe, scope, label, ids, fail);
+      return isThenable(created) ? settle(created) : created;
     } catch (error) {
       return fail(error);
     }
@@ -497,13 +506,27 @@ export class Runtime implements PluginHost, Scope {
     return isThenable(result) ? Promise.resolve(result).then(undefined, fail) : result;
   }
 
-  private fromContainer(container: Container, key: symbol | ClassNode['cls'], what: string, scope: Scope): unknown {
+  /**
+   * Resolves through InversifyJS: synchronously with get() when nothing on the way is async (no
+   * promise, no microtask), else with getAsync(). A sync get() that meets an async factory throws
+   * before calling anything twice (the singleton keeps the pending promise), so falling back is
+   * safe; async creations never reject inside InversifyJS (see {@link CreationFailure}).
+   */
+  fromContainerFast(container: Container, key: symbol | ClassNode['cls'], scope: Scope): unknown {
+    let value: unknown;
     try {
-      return container.getAsync(key);
+      value = container.get<unknown>(key);
     } catch (error) {
-      throw containerFailure(what, error, scope.pluginId === undefined ? {} : { pluginId: scope.pluginId });
+      if (isPlugboardError(error)) throw error;
+      if (error instanceof Error && error.message.includes('Unexpected asynchronous')) {
+        return container.getAsync<unknown>(key).then(unwrapCreation);
+      }
+      throw containerFailure(typeof key === 'symbol' ? String(key.description) : key.name, error, scope.pluginId === undefined ? {} : { pluginId: scope.pluginId });
     }
+    return unwrapCreation(value);
   }
+
+
 
   // ---- shutdown ----
 
@@ -552,4 +575,22 @@ function owner(hook: { readonly pluginId?: string; readonly moduleId?: string })
   if (hook.pluginId !== undefined) result.pluginId = hook.pluginId;
   if (hook.moduleId !== undefined) result.moduleId = hook.moduleId;
   return result;
+}
+
+/**
+ * An async creation that failed, as InversifyJS caches it. InversifyJS derives promises from a
+ * pending singleton that nobody observes; a rejected one would surface as an unhandled
+ * rejection. So async creations resolve to this box, and every read unwraps it and throws.
+ */
+class CreationFailure {
+  constructor(readonly error: unknown) {}
+}
+
+function settle(work: PromiseLike<unknown>): Promise<unknown> {
+  return Promise.resolve(work).then(undefined, (error: unknown) => new CreationFailure(error));
+}
+
+function unwrapCreation(value: unknown): unknown {
+  if (value instanceof CreationFailure) throw value.error;
+  return value;
 }

@@ -24,12 +24,12 @@ export interface WalkOptions<N> {
 }
 
 /**
- * Walks `nodes` in dependency order and resolves with the failures (node → error) once every
- * started node has settled. Never rejects.
+ * Walks `nodes` in dependency order and returns the failures (node → error) once every started
+ * node has settled: directly when nothing was async, else as a promise. Never rejects.
  */
-export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Promise<Map<N, unknown>> {
+export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, unknown> | Promise<Map<N, unknown>> {
   const failures = new Map<N, unknown>();
-  if (nodes.length === 0) return Promise.resolve(failures);
+  if (nodes.length === 0) return failures;
   if (nodes.every((node) => options.prerequisites(node).length === 0)) return walkIndependent(nodes, options, failures);
   const waiting = new Map<N, number>();
   const dependants = new Map<N, N[]>();
@@ -94,7 +94,7 @@ export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Promise<M
  * The common case, with no edges: every node starts at once (the same order and outcome as the
  * general walk), without its bookkeeping.
  */
-function walkIndependent<N>(nodes: readonly N[], options: WalkOptions<N>, failures: Map<N, unknown>): Promise<Map<N, unknown>> {
+function walkIndependent<N>(nodes: readonly N[], options: WalkOptions<N>, failures: Map<N, unknown>): Map<N, unknown> | Promise<Map<N, unknown>> {
   let pending: Array<PromiseLike<unknown>> | undefined;
   for (const node of nodes) {
     if (options.keepGoing !== undefined && !options.keepGoing(failures)) {
@@ -114,7 +114,12 @@ function walkIndependent<N>(nodes: readonly N[], options: WalkOptions<N>, failur
       failures.set(node, error);
     }
   }
-  return pending === undefined ? Promise.resolve(failures) : Promise.all(pending).then(() => failures);
+  return pending === undefined ? failures : Promise.all(pending).then(() => failures);
 }
 
 export { isThenable } from '../tokens/types.js';
+
+/** Runs `next` on a value, or once a promise of it resolves: synchronous code stays synchronous. */
+export function after<T, R>(value: T | PromiseLike<T>, next: (resolved: T) => R | PromiseLike<R>): R | Promise<R> {
+  return isThenable(value) ? Promise.resolve(value).then(next) : (next(value) as R | Promise<R>);
+}
