@@ -227,11 +227,12 @@ export class Runtime implements PluginHost, Scope {
     await walk(this.plugins, {
       prerequisites: (plugin) => dependants.get(plugin) ?? [],
       runAfterFailedPrerequisite: true,
-      visit: async (plugin) => {
-        failures += await this.unwind(plugin.stack);
-        if (plugin.record.status === 'started') plugin.record.status = 'stopped';
-        plugin.release();
-      },
+      visit: (plugin) =>
+        after(this.unwind(plugin.stack), (failed) => {
+          failures += failed;
+          if (plugin.record.status === 'started') plugin.record.status = 'stopped';
+          plugin.release();
+        }),
     });
     failures += await this.unwind(this.stack);
     this.container = undefined as unknown as Container;
@@ -530,37 +531,56 @@ export class Runtime implements PluginHost, Scope {
 
   // ---- shutdown ----
 
-  private async unwind(stack: ShutdownStack): Promise<number> {
-    stack.sealed = true;
+  /**
+   * Runs a stack's steps last to first, one at a time; returns how many failed. Stays synchronous
+   * until a step returns a promise (most shutdown methods are sync: no promise per feature).
+   */
+  private unwind(stack: ShutdownStack): number | Promise<number> {
+    const steps = stack.take();
     let failures = 0;
-    const steps = stack.steps.splice(0);
-    for (let index = steps.length - 1; index >= 0; index--) {
-      const outcome = this.runStep(steps[index]!);
-      // Most shutdown methods are sync: only an async one costs an await.
-      failures += typeof outcome === 'number' ? outcome : await outcome;
-    }
-    return failures;
+    const from = (start: number): number | Promise<number> => {
+      for (let index = start; index >= 0; index--) {
+        const outcome = this.runStep(steps[index]!);
+        if (typeof outcome !== 'number') {
+          return outcome.then((failed) => {
+            failures += failed;
+            return from(index - 1);
+          });
+        }
+        failures += outcome;
+      }
+      return failures;
+    };
+    return from(steps.length - 1);
   }
 
   /** Runs one shutdown step; 1 when it failed or timed out (already logged), else 0. Sync when the step is. */
   private runStep(step: ShutdownStep): number | Promise<number> {
-    const failed = (error: unknown): number => {
-      const fields = { err: error, ...(step.pluginId ? { plugin: step.pluginId } : {}), ...(step.moduleId ? { module: step.moduleId } : {}) };
-      this.logger.error(
-        fields,
-        isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${stepLabel(step)} failed during shutdown: ${describeThrown(error)}; the rest still run`,
-      );
-      return 1;
-    };
     try {
-      const result = withTimeout(runStep(step), this.settings.shutdownTimeoutMs, () =>
+      const result = runStep(step);
+      if (!isThenable(result)) return 0;
+      const bounded = withTimeout(result, this.settings.shutdownTimeoutMs, () =>
         new PlugboardError('SHUTDOWN_TIMEOUT', `${stepLabel(step)} did not finish within ${this.settings.shutdownTimeoutMs} ms (shutdownTimeoutMs); moving on.`),
       );
-      return isThenable(result) ? Promise.resolve(result).then(() => 0, failed) : 0;
+      return Promise.resolve(bounded).then(
+        () => 0,
+        (error: unknown) => this.stepFailed(step, error),
+      );
     } catch (error) {
-      return failed(error);
+      return this.stepFailed(step, error);
     }
   }
+
+  /** Logs a failed shutdown step with its plugin and module; the rest still run. */
+  private stepFailed(step: ShutdownStep, error: unknown): number {
+    const fields = { err: error, ...(step.pluginId ? { plugin: step.pluginId } : {}), ...(step.moduleId ? { module: step.moduleId } : {}) };
+    this.logger.error(
+      fields,
+      isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${stepLabel(step)} failed during shutdown: ${describeThrown(error)}; the rest still run`,
+    );
+    return 1;
+  }
+
 
 }
 

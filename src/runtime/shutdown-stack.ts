@@ -38,11 +38,19 @@ export function runStep(step: ShutdownStep): unknown {
  * backwards, so the last thing initialised is the first thing shut down.
  */
 export class ShutdownStack {
-  readonly steps: ShutdownStep[] = [];
+  private steps: ShutdownStep[] = [];
   /** Set once stop has taken the steps: later registrations are refused. */
   sealed = false;
 
   push(step: ShutdownStep): void {
     this.steps.push(step);
+  }
+
+  /** Seals the stack and hands over its steps, oldest first. */
+  take(): ShutdownStep[] {
+    this.sealed = true;
+    const steps = this.steps;
+    this.steps = [];
+    return steps;
   }
 }
