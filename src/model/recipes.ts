@@ -6,6 +6,8 @@ import { className, type Constructor } from '../tokens/types.js';
 import type { CatalogEntry } from './catalog.js';
 import type { ClassNode, Dependency, Recipe } from './types.js';
 
+const ABSENT: Dependency = Object.freeze({ kind: 'absent' });
+
 /** Who owns a recipe: named in problems so the user can find the class. */
 export interface Owner {
   readonly label: string;
@@ -28,6 +30,8 @@ export interface MissingRef {
 export class RecipeBook {
   readonly classNodes = new Map<Constructor, ClassNode>();
   readonly missing = new Map<string, MissingRef>();
+  // Dependencies are immutable: one object per (token, optional) however many classes share it.
+  private readonly interned = new Map<string, Dependency>();
   private readonly classByImplementation = new Map<Constructor, ServiceRef<unknown>>();
 
   constructor(
@@ -43,13 +47,13 @@ export class RecipeBook {
     const parameters = metadata?.parameters ?? [];
     const declared: unknown[] | undefined = Reflect.getOwnMetadata?.('design:paramtypes', cls);
     const count = Math.max(cls.length, parameters.length, declared?.length ?? 0);
-    const deps: Dependency[] = [];
+    const deps = new Array<Dependency>(count); // exact size: one per parameter, for every class
     for (let index = 0; index < count; index++) {
       const parameter = parameters[index];
       const token = parameter?.token;
       if (token === undefined) {
         if (parameter?.optional) {
-          deps.push({ kind: 'absent' });
+          deps[index] = ABSENT;
           continue;
         }
         const type = declared?.[index];
@@ -61,10 +65,10 @@ export class RecipeBook {
             `Add @inject(ref) to it (interfaces have no runtime type, so plugboard cannot guess).`,
           ...ids(owner),
         });
-        deps.push({ kind: 'absent' });
+        deps[index] = ABSENT;
         continue;
       }
-      deps.push(this.dependency(token, parameter!.optional, owner));
+      deps[index] = this.dependency(token, parameter!.optional, owner);
     }
     const recipe: { -readonly [K in keyof Recipe]: Recipe[K] } = { cls, name: className(cls), deps };
     if (metadata?.onInit !== undefined) recipe.onInit = metadata.onInit;
@@ -74,21 +78,27 @@ export class RecipeBook {
 
   dependency(token: unknown, optional: boolean, owner: Owner): Dependency {
     if (isServiceRef(token)) {
-      if (this.catalog.has(token.id)) return { kind: 'service', ref: this.catalog.get(token.id)!.ref, optional };
-      if (optional) return { kind: 'absent' };
+      if (this.catalog.has(token.id)) return this.intern(`s:${optional}:${token.id}`, () => ({ kind: 'service', ref: this.catalog.get(token.id)!.ref, optional }));
+      if (optional) return ABSENT;
       let missing = this.missing.get(token.id);
       if (missing === undefined) {
         missing = { ref: token, dependants: [] };
         this.missing.set(token.id, missing);
       }
       if (!missing.dependants.includes(owner.label)) missing.dependants.push(owner.label);
-      return { kind: 'absent' };
+      return ABSENT;
     }
-    if (isExtensionPoint(token)) return { kind: 'extensionPoint', extensionPoint: token, optional };
+    if (isExtensionPoint(token)) return this.intern(`e:${optional}:${token.id}`, () => ({ kind: 'extensionPoint', extensionPoint: token, optional }));
     const cls = token as Constructor;
     const implemented = this.classByImplementation.get(cls);
     if (implemented !== undefined) return { kind: 'service', ref: implemented, optional };
     return { kind: 'class', node: this.classNode(cls), optional };
+  }
+
+  private intern(key: string, make: () => Dependency): Dependency {
+    let dep = this.interned.get(key);
+    if (dep === undefined) this.interned.set(key, (dep = make()));
+    return dep;
   }
 
   /** The shared node of a class injected by class. Its recipe is filled after creation so cycles terminate. */
