@@ -49,6 +49,9 @@ export type {
   FeatureStatus,
 } from './model/describe.js';
 
+export { toMermaid, toDot } from './model/render/index.js';
+export type { RenderOptions } from './model/render/index.js';
+
 export { coreServices } from './services/core-services.js';
 export type { RootConfigService } from './services/core-services.js';
 export type { LoggerService, RootLoggerService } from './services/logger.js';

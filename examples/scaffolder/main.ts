@@ -1,10 +1,12 @@
+import { toMermaid } from 'plugboard';
 import { createScaffolderApp } from './app.js';
 
 const app = createScaffolderApp({ logger: { level: process.env['LOG_LEVEL'] ?? 'info' } });
 try {
   await app.start();
-  const { plugins } = app.describe();
-  for (const plugin of plugins) {
+  const description = app.describe();
+  console.log(`\nThe wiring, as Mermaid (paste into https://mermaid.live or a Markdown file):\n\n${toMermaid(description)}`);
+  for (const plugin of description.plugins) {
     console.log(`plugin ${plugin.id}: ${plugin.status}; module init order: ${plugin.moduleOrder.map((layer) => layer.join(' + ')).join(' -> ')} -> ${plugin.id}`);
   }
 } finally {
