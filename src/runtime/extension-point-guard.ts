@@ -51,9 +51,9 @@ export function guardedView(target: object, gate: GateState, moduleId?: string, 
 function buildViewClass(prototype: object): ViewConstructor {
   class ExtensionPointView {
     // Symbol-keyed, so they never clash with the interface's methods.
-    private readonly [TARGET]: object;
-    private readonly [GATE]: GateState;
-    private readonly [USER]: ViewUser;
+    readonly [TARGET]: object;
+    readonly [GATE]: GateState;
+    readonly [USER]: ViewUser;
     constructor(target: object, gate: GateState, user: ViewUser) {
       this[TARGET] = target;
       this[GATE] = gate;

@@ -1,15 +1,18 @@
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { PlugboardError, describeThrown, isPlugboardError } from '../errors.js';
-import type { ClassNode, Dependency, ModuleNode, ServiceNode, WiringGraph } from '../model/types.js';
+import type { ClassNode, Dependency, ModuleNode, WiringGraph } from '../model/types.js';
 import { moduleViewOf, type ServiceRef } from '../tokens/service-ref.js';
 import { runtimeRefs, type RootContext } from './context-refs.js';
+import { unwrapCreation } from './creation-failure.js';
+import { Creator } from './creator.js';
+import { ShutdownRunner } from './shutdown-runner.js';
+import { StartupReport, timings } from './startup-report.js';
 import { containerFailure, initFailure, initTimeout } from './failures.js';
 import { HookRegistry, type StartupHook } from './hook-registry.js';
-import { callLifecycle, construct } from './instantiate.js';
 import { PluginRuntime, type PluginHost } from './plugin-runtime.js';
 import type { Scope } from './scope.js';
-import { runStep, ShutdownStack, stepLabel, type ShutdownStep } from './shutdown-stack.js';
+import { ShutdownStack } from './shutdown-stack.js';
 import { withTimeout } from './timeouts.js';
 import { after, isThenable, walk } from './walk.js';
 
@@ -64,6 +67,11 @@ export class Runtime implements PluginHost, Scope {
   private failedUnderAbort = false;
 
   private settings: RuntimeSettings;
+  private readonly creator = new Creator(this);
+  private readonly shutdown = new ShutdownRunner(
+    () => this.settings.shutdownTimeoutMs,
+    () => this.logger,
+  );
 
   /**
    * @param inherit A runtime whose root services already exist (created for feature loaders):
@@ -131,7 +139,15 @@ export class Runtime implements PluginHost, Scope {
     await this.startRoot();
     const logger = this.logger;
 
-    const failures = await this.withStartupReport(() => this.startPlugins());
+    const report = new StartupReport(this.plugins, () => this.logger, this.settings.slowInitWarningMs);
+    this.onPluginUp = (plugin) => report.pluginUp(plugin);
+    let failures: Map<PluginRuntime, unknown>;
+    try {
+      failures = await this.startPlugins();
+    } finally {
+      report.stop();
+      this.onPluginUp = undefined;
+    }
     if (this.halted) {
       await this.stop();
       const [first] = failures.values();
@@ -152,56 +168,9 @@ export class Runtime implements PluginHost, Scope {
     }
     const up = this.plugins.filter((p) => p.record.status === 'started').length;
     logger.info(
-      { plugins: up, failed: failures.size, ms: Math.round(performance.now() - startedAt), timings: this.timings() },
+      { plugins: up, failed: failures.size, ms: Math.round(performance.now() - startedAt), timings: timings(this.plugins) },
       `plugboard started ${up}/${this.plugins.length} plugins`,
     );
-  }
-
-  /** Per plugin: outcome, init time and each module's, for the final start line. */
-  private timings(): Record<string, { status: string; ms?: number; modules?: Record<string, number | string> }> {
-    const result: Record<string, { status: string; ms?: number; modules?: Record<string, number | string> }> = {};
-    for (const plugin of this.plugins) {
-      const entry: { status: string; ms?: number; modules?: Record<string, number | string> } = { status: plugin.record.status };
-      if (plugin.record.initMs !== undefined) entry.ms = Math.round(plugin.record.initMs * 10) / 10;
-      if (plugin.modules.size > 0) {
-        entry.modules = {};
-        for (const [id, record] of plugin.modules) {
-          entry.modules[id] = record.initMs === undefined ? record.status : Math.round(record.initMs * 10) / 10;
-        }
-      }
-      result[plugin.pluginId] = entry;
-    }
-    return result;
-  }
-
-  /**
-   * Logs progress while plugins start (`3/12 plugins up`; every plugin for small apps, every
-   * tenth otherwise) and warns, at each `slowInitWarningMs`, about plugins still initialising.
-   */
-  private async withStartupReport<T>(work: () => Promise<T>): Promise<T> {
-    const total = this.plugins.length;
-    const step = total <= 20 ? 1 : Math.ceil(total / 10);
-    let up = 0;
-    this.onPluginUp = (plugin) => {
-      up++;
-      if (up % step === 0 || up === total) {
-        this.logger.info({ plugin: plugin.pluginId, ms: Math.round((plugin.record.initMs ?? 0) * 10) / 10 }, `${up}/${total} plugins up`);
-      }
-    };
-    const startedAt = performance.now();
-    const timer = setInterval(() => {
-      const slow = this.plugins.filter((p) => p.record.status === 'starting').map((p) => p.pluginId);
-      if (slow.length === 0) return;
-      const seconds = Math.round((performance.now() - startedAt) / 1000);
-      this.logger.warn({ plugins: slow }, `still initialising after ${seconds} s: ${slow.slice(0, 10).join(', ')}${slow.length > 10 ? ` and ${slow.length - 10} more` : ''}`);
-    }, this.settings.slowInitWarningMs);
-    timer.unref?.();
-    try {
-      return await work();
-    } finally {
-      clearInterval(timer);
-      this.onPluginUp = undefined;
-    }
   }
 
   /**
@@ -212,7 +181,7 @@ export class Runtime implements PluginHost, Scope {
   async stop(): Promise<ShutdownReport> {
     let failures = 0;
     const before = this.hooks.beforeShutdownHooks.splice(0);
-    for (const hook of before) failures += await this.runStep({ hook: hook.fn, hookKind: 'before-shutdown hook', ...owner(hook) });
+    for (const hook of before) failures += await this.shutdown.run({ hook: hook.fn, hookKind: 'before-shutdown hook', ...owner(hook) });
 
     const dependants = new Map<PluginRuntime, PluginRuntime[]>();
     for (const plugin of this.plugins) {
@@ -228,13 +197,13 @@ export class Runtime implements PluginHost, Scope {
       prerequisites: (plugin) => dependants.get(plugin) ?? [],
       runAfterFailedPrerequisite: true,
       visit: (plugin) =>
-        after(this.unwind(plugin.stack), (failed) => {
+        after(this.shutdown.unwind(plugin.stack), (failed) => {
           failures += failed;
           if (plugin.record.status === 'started') plugin.record.status = 'stopped';
           plugin.release();
         }),
     });
-    failures += await this.unwind(this.stack);
+    failures += await this.shutdown.unwind(this.stack);
     this.container = undefined as unknown as Container;
     this.rootInstances.clear();
     return { failures };
@@ -299,12 +268,17 @@ export class Runtime implements PluginHost, Scope {
     }
   }
 
+  /** Resolves a service's or class's dependency (no module context). */
+  resolveFor(dep: Dependency, scope: Scope): unknown {
+    return this.resolve(dep, scope, undefined, scope instanceof PluginRuntime ? scope : undefined);
+  }
+
   bindService(container: Container, id: string, scope: Scope): void {
     const node = this.graph.services.get(id)!;
     if (node.implementation.kind === 'builtin') return;
     container
       .bind(node.ref.key)
-      .toDynamicValue(() => this.createService(node, scope))
+      .toDynamicValue(() => this.creator.service(node, scope))
       .inSingletonScope();
   }
 
@@ -316,7 +290,7 @@ export class Runtime implements PluginHost, Scope {
   bindClass(container: Container, node: ClassNode, scope: Scope): void {
     container
       .bind<unknown>(node.cls)
-      .toDynamicValue(() => this.createClass(node, scope))
+      .toDynamicValue(() => this.creator.class(node, scope))
       .inSingletonScope();
   }
 
@@ -359,7 +333,7 @@ export class Runtime implements PluginHost, Scope {
     for (const result of results) if (result.status === 'rejected') throw result.reason;
   }
 
-  private async startPlugins(): Promise<Map<PluginRuntime, unknown>> {
+  private startPlugins(): Map<PluginRuntime, unknown> | Promise<Map<PluginRuntime, unknown>> {
     return walk(this.plugins, {
       prerequisites: (plugin) => plugin.node.dependsOn.map((id) => this.pluginsById.get(id)!).filter(Boolean),
       keepGoing: () => !this.halted,
@@ -389,7 +363,7 @@ export class Runtime implements PluginHost, Scope {
     if (this.settings.onPluginBootFailure(plugin.pluginId) === 'abort') this.failedUnderAbort = true;
     else {
       // Stop what this plugin started now; the others keep running.
-      await this.unwind(plugin.stack);
+      await this.shutdown.unwind(plugin.stack);
       plugin.release();
     }
     throw error;
@@ -429,84 +403,6 @@ export class Runtime implements PluginHost, Scope {
     }
   }
 
-  // ---- creation ----
-
-  private createService(node: ServiceNode, scope: Scope): unknown {
-    const label = scope.pluginId === undefined ? `service '${node.id}'` : `service '${node.id}' of plugin '${scope.pluginId}'`;
-    const ids = { refId: node.id, ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }) };
-    const fail = (error: unknown): never => {
-      throw initFailure(label, error, ids);
-    };
-    const timed = (work: unknown): unknown =>
-      withTimeout(work, this.settings.initTimeoutMs, () => initTimeout(label, this.settings.initTimeoutMs!, ids));
-    try {
-      const implementation = node.implementation;
-      let created: unknown;
-      if (implementation.kind === 'class') created = this.instantiate(implementation.recipe, scope, label, ids, fail);
-      else if (implementation.kind === 'factory') created = then(this.resolveNamed(implementation.deps, scope), (deps) => timed(implementation.factory.factory(deps)));
-      else return undefined;
-      // Decorators wrap the instance in order of installation; each gets the previous result.
-      for (const { decorator, deps } of node.decorators) {
-        created = then(created, (instance) => then(this.resolveNamed(deps, scope), (resolved) => timed(decorator.decorate(instance, resolved))));
-      }
-      return isThenable(created) ? settle(Promise.resolve(created).then(undefined, fail)) : created;
-    } catch (error) {
-      return fail(error);
-    }
-  }
-
-  /** Resolves named dependencies (a factory's or decorator's deps); sync when they all are. */
-  private resolveNamed(deps: ReadonlyArray<readonly [string, Dependency]>, scope: Scope): Record<string, unknown> | Promise<Record<string, unknown>> {
-    const resolved: Record<string, unknown> = {};
-    const pending: Array<Promise<void>> = [];
-    for (const [name, dep] of deps) {
-      const value = this.resolve(dep, scope, undefined, undefined);
-      if (isThenable(value)) pending.push(Promise.resolve(value).then((v) => void (resolved[name] = v)));
-      else resolved[name] = value;
-    }
-    return pending.length === 0 ? resolved : Promise.all(pending).then(() => resolved);
-  }
-
-  private createClass(node: ClassNode, scope: Scope): unknown {
-    const label = scope.pluginId === undefined ? `class ${node.recipe.name}` : `class ${node.recipe.name} of plugin '${scope.pluginId}'`;
-    const ids = scope.pluginId === undefined ? {} : { pluginId: scope.pluginId };
-    const fail = (error: unknown): never => {
-      throw initFailure(label, error, ids);
-    };
-    try {
-      const created = this.instantiate(node.recipe, scope, label, ids, fail);
-      return isThenable(created) ? settle(created) : created;
-    } catch (error) {
-      return fail(error);
-    }
-  }
-
-  /** Constructs, awaits @onInit, and records @onShutdown on the scope's stack. */
-  private instantiate(
-    recipe: ServiceNode['implementation'] & { kind: 'class' } extends { recipe: infer R } ? R : never,
-    scope: Scope,
-    label: string,
-    ids: { pluginId?: string; refId?: string },
-    fail: (error: unknown) => never,
-  ): unknown {
-    const made = construct(recipe, (dep) => this.resolve(dep, scope, undefined, scope instanceof PluginRuntime ? scope : undefined));
-    const finish = (instance: object): unknown => {
-      const init = callLifecycle(instance, recipe.onInit, this.settings.initTimeoutMs, () =>
-        initTimeout(label, this.settings.initTimeoutMs!, ids),
-      );
-      const done = (): object => {
-        if (recipe.onShutdown !== undefined) {
-          const method = recipe.onShutdown;
-          scope.stack.push({ target: instance, method, subject: label, ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }) });
-        }
-        return instance;
-      };
-      return isThenable(init) ? Promise.resolve(init).then(done) : done();
-    };
-    const result = isThenable(made) ? made.then(finish) : finish(made);
-    return isThenable(result) ? Promise.resolve(result).then(undefined, fail) : result;
-  }
-
   /**
    * Resolves through InversifyJS: synchronously with get() when nothing on the way is async (no
    * promise, no microtask), else with getAsync(). A sync get() that meets an async factory throws
@@ -529,64 +425,6 @@ export class Runtime implements PluginHost, Scope {
 
 
 
-  // ---- shutdown ----
-
-  /**
-   * Runs a stack's steps last to first, one at a time; returns how many failed. Stays synchronous
-   * until a step returns a promise (most shutdown methods are sync: no promise per feature).
-   */
-  private unwind(stack: ShutdownStack): number | Promise<number> {
-    const steps = stack.take();
-    let failures = 0;
-    const from = (start: number): number | Promise<number> => {
-      for (let index = start; index >= 0; index--) {
-        const outcome = this.runStep(steps[index]!);
-        if (typeof outcome !== 'number') {
-          return outcome.then((failed) => {
-            failures += failed;
-            return from(index - 1);
-          });
-        }
-        failures += outcome;
-      }
-      return failures;
-    };
-    return from(steps.length - 1);
-  }
-
-  /** Runs one shutdown step; 1 when it failed or timed out (already logged), else 0. Sync when the step is. */
-  private runStep(step: ShutdownStep): number | Promise<number> {
-    try {
-      const result = runStep(step);
-      if (!isThenable(result)) return 0;
-      const bounded = withTimeout(result, this.settings.shutdownTimeoutMs, () =>
-        new PlugboardError('SHUTDOWN_TIMEOUT', `${stepLabel(step)} did not finish within ${this.settings.shutdownTimeoutMs} ms (shutdownTimeoutMs); moving on.`),
-      );
-      return Promise.resolve(bounded).then(
-        () => 0,
-        (error: unknown) => this.stepFailed(step, error),
-      );
-    } catch (error) {
-      return this.stepFailed(step, error);
-    }
-  }
-
-  /** Logs a failed shutdown step with its plugin and module; the rest still run. */
-  private stepFailed(step: ShutdownStep, error: unknown): number {
-    const fields = { err: error, ...(step.pluginId ? { plugin: step.pluginId } : {}), ...(step.moduleId ? { module: step.moduleId } : {}) };
-    this.logger.error(
-      fields,
-      isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${stepLabel(step)} failed during shutdown: ${describeThrown(error)}; the rest still run`,
-    );
-    return 1;
-  }
-
-
-}
-
-/** Applies `next` to a value or to what a promise resolves to, staying sync for sync values. */
-function then<T>(value: T | PromiseLike<T>, next: (resolved: T) => unknown): unknown {
-  return isThenable(value) ? Promise.resolve(value).then(next) : next(value);
 }
 
 /** The plugin and module ids of a hook's owner, as fields of a step. */
@@ -595,22 +433,4 @@ function owner(hook: { readonly pluginId?: string; readonly moduleId?: string })
   if (hook.pluginId !== undefined) result.pluginId = hook.pluginId;
   if (hook.moduleId !== undefined) result.moduleId = hook.moduleId;
   return result;
-}
-
-/**
- * An async creation that failed, as InversifyJS caches it. InversifyJS derives promises from a
- * pending singleton that nobody observes; a rejected one would surface as an unhandled
- * rejection. So async creations resolve to this box, and every read unwraps it and throws.
- */
-class CreationFailure {
-  constructor(readonly error: unknown) {}
-}
-
-function settle(work: PromiseLike<unknown>): Promise<unknown> {
-  return Promise.resolve(work).then(undefined, (error: unknown) => new CreationFailure(error));
-}
-
-function unwrapCreation(value: unknown): unknown {
-  if (value instanceof CreationFailure) throw value.error;
-  return value;
 }
