@@ -1,5 +1,6 @@
 import type { WiringProblem } from '../errors.js';
-import type { Dependency, PluginNode, ServiceNode, WiringGraph } from './types.js';
+import { serviceDeps } from './service-deps.js';
+import type { Dependency, PluginNode, WiringGraph } from './types.js';
 
 /** Outcome of one plugin or module. `pending` until start() reaches it. */
 export type FeatureStatus = 'pending' | 'starting' | 'started' | 'failed' | 'skipped' | 'stopped';
@@ -190,16 +191,6 @@ function status(record: FeatureRecord | undefined): { status: FeatureStatus; ini
   if (record.initMs !== undefined) result.initMs = Math.round(record.initMs * 1000) / 1000;
   if (record.error !== undefined) result.error = record.error;
   return result;
-}
-
-function serviceDeps(node: ServiceNode): readonly Dependency[] {
-  const own =
-    node.implementation.kind === 'class'
-      ? node.implementation.recipe.deps
-      : node.implementation.kind === 'factory'
-        ? node.implementation.deps.map(([, dep]) => dep)
-        : [];
-  return [...own, ...node.decorators.flatMap(({ deps }) => deps.map(([, dep]) => dep))];
 }
 
 /** Groups nodes into layers: each layer depends only on earlier ones. Nodes on cycles come last. */
