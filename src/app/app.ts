@@ -1,20 +1,20 @@
+import type { Logger } from 'pino';
 import { PlugboardError, type WiringProblem } from '../errors.js';
 import { analyzeWiring, type Analysis } from '../model/analyze.js';
 import { describeGraph, type AppDescription, type FeatureRecord } from '../model/describe.js';
-import { Runtime, type RootContextData } from '../runtime/runtime.js';
-import { isFeatureLoader, type FeatureLoader } from '../tokens/feature-loader.js';
-import { bootstrapConflicts, runFeatureLoaders } from './feature-loading.js';
 import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
+import { Runtime, type RootContextData } from '../runtime/runtime.js';
 import { coreRootRefs } from '../services/core-services.js';
 import { createRootLogger, isLogger } from '../services/logger.js';
+import { isFeatureLoader, type FeatureLoader } from '../tokens/feature-loader.js';
 import type { ServiceRef } from '../tokens/service-ref.js';
 import { isThenable } from '../tokens/types.js';
 import { assertState, type AppState } from './app-state.js';
+import { bootstrapConflicts, runFeatureLoaders } from './feature-loading.js';
 import type { FeatureSource } from './feature-source.js';
-import type { Logger } from 'pino';
 import type { ContainerBuilderOptions, StartOptions } from './options.js';
-import { installSignalHandlers } from './signals.js';
 import { runtimeSettings } from './settings.js';
+import { installSignalHandlers } from './signals.js';
 
 const catalogOptions = { builtins: [runtimeRefs.pluginContext, runtimeRefs.rootContext], seeds: coreRootRefs };
 
@@ -54,8 +54,10 @@ export class App {
   }
 
   /**
-   * Validates the whole wiring without constructing anything or running user code, and returns
-   * every problem (an empty array when the wiring is sound).
+   * Validates the whole wiring and returns every problem (an empty array when the wiring is
+   * sound). Constructs nothing and runs no plugin, module or service code; the only exceptions
+   * are feature loaders (they decide what the wiring is) and the root services they depend on,
+   * which are shut down again before this resolves.
    */
   async validate(): Promise<WiringProblem[]> {
     const analysis = await this.analyze();
@@ -65,7 +67,9 @@ export class App {
   /**
    * Validates, then starts: root services, plugins concurrently (each after its modules), then
    * startup hooks. Resolves when every plugin is up. Rejects with `INVALID_WIRING` (nothing ran),
-   * `INIT_FAILED` or `INIT_TIMEOUT` (everything that started was shut down first).
+   * `INIT_FAILED`, `INIT_TIMEOUT` or `CONFIG_INVALID` (everything that started was shut down
+   * first), `START_ABORTED` (stop() was called meanwhile), or `INVALID_STATE` (called twice).
+   * With `{ handleSignals: true }`, SIGTERM/SIGINT stop the app and exit the process.
    */
   start(options: StartOptions = {}): Promise<void> {
     try {
