@@ -73,9 +73,9 @@ export class Creator {
 
   /** Constructs, awaits @onInit, and records @onShutdown on the scope's stack. */
   private instantiate(recipe: Recipe, scope: Scope, label: string, ids: { pluginId?: string; refId?: string }, fail: (error: unknown) => never): unknown {
-    const made = construct(recipe, (dep) => this.host.resolveFor(dep, scope));
+    const made = construct(recipe, { resolveDependency: (dep) => this.host.resolveFor(dep, scope) });
     const finish = (instance: object): unknown => {
-      const init = callLifecycle(instance, recipe.onInit, this.host.initTimeoutMs, () => initTimeout(label, this.host.initTimeoutMs!, ids));
+      const init = callLifecycle(instance, recipe.onInit, this.host.initTimeoutMs, () => () => initTimeout(label, this.host.initTimeoutMs!, ids));
       return after(init, () => {
         const method = recipe.onShutdown;
         if (method !== undefined) {

@@ -1,4 +1,9 @@
-import type { Recipe, Dependency } from '../model/types.js';
+import type { Dependency, ModuleNode, Recipe } from '../model/types.js';
+
+/** Resolves constructor dependencies; `module` is the module being constructed, if any. */
+export interface DependencyResolver {
+  resolveDependency(dep: Dependency, module: ModuleNode | undefined): unknown;
+}
 import { withTimeout } from './timeouts.js';
 import { isThenable } from './walk.js';
 
@@ -6,12 +11,12 @@ import { isThenable } from './walk.js';
  * Constructs a recipe's class with its resolved dependencies. Stays synchronous when every
  * dependency is (the common case), so a sync graph costs no promises.
  */
-export function construct(recipe: Recipe, resolve: (dep: Dependency) => unknown): object | Promise<object> {
+export function construct(recipe: Recipe, resolver: DependencyResolver, module?: ModuleNode): object | Promise<object> {
   const deps = recipe.deps;
   const args = new Array<unknown>(deps.length);
   let pending = false;
   for (let index = 0; index < deps.length; index++) {
-    const value = resolve(deps[index]!);
+    const value = resolver.resolveDependency(deps[index]!, module);
     if (isThenable(value)) pending = true;
     args[index] = value;
   }
@@ -19,15 +24,19 @@ export function construct(recipe: Recipe, resolve: (dep: Dependency) => unknown)
   return Promise.all(args).then((values) => new recipe.cls(...values) as object);
 }
 
-/** Calls a lifecycle method if the recipe declares one, bounded by `timeoutMs` when it is async. */
+/**
+ * Calls a lifecycle method if the recipe declares one, bounded by `timeoutMs` when it is async.
+ * `onTimeout` is only called (so only needs to exist) for an async method.
+ */
 export function callLifecycle(
   instance: object,
   method: string | symbol | undefined,
   timeoutMs: number | undefined,
-  onTimeout: () => Error,
+  onTimeout: () => () => Error,
 ): unknown {
   if (method === undefined) return undefined;
   const fn = (instance as Record<string | symbol, unknown>)[method];
   if (typeof fn !== 'function') return undefined;
-  return withTimeout(fn.call(instance) as unknown, timeoutMs, onTimeout);
+  const result: unknown = fn.call(instance);
+  return isThenable(result) ? withTimeout(result, timeoutMs, onTimeout()) : result;
 }

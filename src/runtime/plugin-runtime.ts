@@ -113,10 +113,10 @@ export class PluginRuntime implements Scope {
       throw initFailure(`plugin '${this.pluginId}'`, error, { pluginId: this.pluginId });
     };
     try {
-      const made = construct(this.node.recipe, (dep) => this.host.resolve(dep, this, undefined, this));
+      const made = construct(this.node.recipe, this, undefined);
       const done = after(made, (instance) => {
         for (const ep of this.node.provides) this.gates.get(ep.id)!.closed = true;
-        const init = callLifecycle(instance, this.node.recipe.onInit, this.host.initTimeoutMs, () =>
+        const init = callLifecycle(instance, this.node.recipe.onInit, this.host.initTimeoutMs, () => () =>
           initTimeout(`plugin '${this.pluginId}'`, this.host.initTimeoutMs!, { pluginId: this.pluginId }),
         );
         return after(init, () => this.pushShutdown(instance, this.node.recipe.onShutdown, undefined));
@@ -216,42 +216,61 @@ export class PluginRuntime implements Scope {
     });
   }
 
+  // The module path runs once per module: no closures or strings unless something is async or fails.
   private startModule(module: ModuleNode): unknown {
     const record = this.modules.get(module.id)!;
     record.status = 'starting';
     const startedAt = performance.now();
-    const label = `module '${module.id}' of plugin '${this.pluginId}'`;
-    const ids = { pluginId: this.pluginId, moduleId: module.id };
-    const fail = (error: unknown): never => {
-      record.status = 'failed';
-      throw initFailure(label, error, ids);
-    };
-    const done = (instance: object): void => {
-      this.pushShutdown(instance, module.recipe.onShutdown, module.id);
-      record.initMs = performance.now() - startedAt;
-      record.status = 'started';
-    };
-    // Never throws a raw error: everything leaves through fail(), which names the module.
-    const finish = (instance: object): unknown => {
-      try {
-        for (const ep of module.provides) this.gates.get(ep.id)!.closed = true;
-        const init = callLifecycle(instance, module.recipe.onInit, this.host.initTimeoutMs, () =>
-          initTimeout(label, this.host.initTimeoutMs!, ids),
-        );
-        if (isThenable(init)) return Promise.resolve(init).then(() => done(instance), fail);
-        done(instance);
-        return undefined;
-      } catch (error) {
-        return fail(error);
-      }
-    };
+    let made: object | Promise<object>;
     try {
-      const made = construct(module.recipe, (dep) => this.host.resolve(dep, this, module, this));
-      if (isThenable(made)) return made.then(finish, fail);
-      return finish(made);
+      made = construct(module.recipe, this, module);
     } catch (error) {
-      return fail(error);
+      return this.moduleFailed(module, error);
     }
+    if (isThenable(made)) {
+      return made.then(
+        (instance) => this.initModule(module, instance, startedAt),
+        (error: unknown) => this.moduleFailed(module, error),
+      );
+    }
+    return this.initModule(module, made, startedAt);
+  }
+
+  private initModule(module: ModuleNode, instance: object, startedAt: number): unknown {
+    try {
+      for (const ep of module.provides) this.gates.get(ep.id)!.closed = true;
+      const init = callLifecycle(instance, module.recipe.onInit, this.host.initTimeoutMs, () => () =>
+        initTimeout(`module '${module.id}' of plugin '${this.pluginId}'`, this.host.initTimeoutMs!, { pluginId: this.pluginId, moduleId: module.id }),
+      );
+      if (isThenable(init)) {
+        return Promise.resolve(init).then(
+          () => this.moduleUp(module, instance, startedAt),
+          (error: unknown) => this.moduleFailed(module, error),
+        );
+      }
+      this.moduleUp(module, instance, startedAt);
+      return undefined;
+    } catch (error) {
+      return this.moduleFailed(module, error);
+    }
+  }
+
+  private moduleUp(module: ModuleNode, instance: object, startedAt: number): void {
+    this.pushShutdown(instance, module.recipe.onShutdown, module.id);
+    const record = this.modules.get(module.id)!;
+    record.initMs = performance.now() - startedAt;
+    record.status = 'started';
+  }
+
+  /** Marks the module failed and throws INIT_FAILED / INIT_TIMEOUT naming it. */
+  private moduleFailed(module: ModuleNode, error: unknown): never {
+    this.modules.get(module.id)!.status = 'failed';
+    throw initFailure(`module '${module.id}' of plugin '${this.pluginId}'`, error, { pluginId: this.pluginId, moduleId: module.id });
+  }
+
+  /** Resolves one constructor dependency of the plugin (no module) or of one of its modules. */
+  resolveDependency(dep: Dependency, module: ModuleNode | undefined): unknown {
+    return this.host.resolve(dep, this, module, this);
   }
 
   private pushShutdown(instance: object, method: string | symbol | undefined, moduleId: string | undefined): void {
