@@ -58,7 +58,7 @@ export async function run({ n, m }) {
   }
   const t1 = performance.now();
 
-  // Start: build (collects and validates nothing yet) and start (validate, containers, inits).
+  // Start: add and build (cheap), then start (validation, containers, inits).
   const builder = new pb.ContainerBuilder({ logger: { level: 'silent' } });
   for (const f of features) builder.add(f);
   const app = builder.build();

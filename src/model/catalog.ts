@@ -5,6 +5,8 @@ import { isServiceFactory, isServiceRef, type ServiceFactory, type ServiceRef } 
 import { className, isThenable, type Constructor } from '../tokens/types.js';
 import type { FeatureSet } from './features.js';
 
+const NONE: readonly never[] = [];
+
 /** The implementation chosen for one ref id, before the graph is built. */
 export interface CatalogEntry {
   readonly ref: ServiceRef<unknown>;
@@ -88,9 +90,8 @@ export function buildCatalog(
       if (isServiceRef(token)) pending.push(token);
       else if (!isExtensionPoint(token) && typeof token === 'function') visitClass(token);
     }
-    for (const provider of [...(metadata.plugin?.extensionPoints ?? []), ...(metadata.module?.extensionPoints ?? [])]) {
-      if ('useClass' in provider) visitClass(provider.useClass);
-    }
+    for (const provider of metadata.plugin?.extensionPoints ?? NONE) if ('useClass' in provider) visitClass(provider.useClass);
+    for (const provider of metadata.module?.extensionPoints ?? NONE) if ('useClass' in provider) visitClass(provider.useClass);
   };
   const visitEntry = (entry: CatalogEntry): void => {
     if (entry.implementation.kind === 'class') visitClass(entry.implementation.cls);

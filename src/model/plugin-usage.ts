@@ -100,7 +100,9 @@ export function analysePluginUsage(plugin: PluginNode, context: UsageContext): v
   }
   plugin.pluginClasses.push(...classes);
 
-  for (const cycle of findCycles(
+  // Order edges exist only where a module provides an extension point other modules use.
+  const ordered = plugin.modules.some((module) => module.after.length > 0);
+  for (const cycle of !ordered ? [] : findCycles(
     plugin.modules.map((m) => m.id),
     (id) => modulesById.get(id)!.after.map((m) => m.id),
   )) {

@@ -31,7 +31,7 @@ export class RecipeBook {
   readonly classNodes = new Map<Constructor, ClassNode>();
   readonly missing = new Map<string, MissingRef>();
   // Dependencies are immutable: one object per (token, optional) however many classes share it.
-  private readonly interned = new Map<string, Dependency>();
+  private readonly interned = [new Map<unknown, Dependency>(), new Map<unknown, Dependency>()] as const;
   private readonly classByImplementation = new Map<Constructor, ServiceRef<unknown>>();
 
   constructor(
@@ -78,7 +78,8 @@ export class RecipeBook {
 
   dependency(token: unknown, optional: boolean, owner: Owner): Dependency {
     if (isServiceRef(token)) {
-      if (this.catalog.has(token.id)) return this.intern(`s:${optional}:${token.id}`, () => ({ kind: 'service', ref: this.catalog.get(token.id)!.ref, optional }));
+      const entry = this.catalog.get(token.id);
+      if (entry !== undefined) return this.intern(entry.ref, optional, () => ({ kind: 'service', ref: entry.ref, optional }));
       if (optional) return ABSENT;
       let missing = this.missing.get(token.id);
       if (missing === undefined) {
@@ -88,16 +89,17 @@ export class RecipeBook {
       if (!missing.dependants.includes(owner.label)) missing.dependants.push(owner.label);
       return ABSENT;
     }
-    if (isExtensionPoint(token)) return this.intern(`e:${optional}:${token.id}`, () => ({ kind: 'extensionPoint', extensionPoint: token, optional }));
+    if (isExtensionPoint(token)) return this.intern(token, optional, () => ({ kind: 'extensionPoint', extensionPoint: token, optional }));
     const cls = token as Constructor;
     const implemented = this.classByImplementation.get(cls);
     if (implemented !== undefined) return { kind: 'service', ref: implemented, optional };
     return { kind: 'class', node: this.classNode(cls), optional };
   }
 
-  private intern(key: string, make: () => Dependency): Dependency {
-    let dep = this.interned.get(key);
-    if (dep === undefined) this.interned.set(key, (dep = make()));
+  private intern(token: unknown, optional: boolean, make: () => Dependency): Dependency {
+    const byToken = this.interned[optional ? 1 : 0];
+    let dep = byToken.get(token);
+    if (dep === undefined) byToken.set(token, (dep = make()));
     return dep;
   }
 

@@ -41,11 +41,20 @@ export function guardedView(target: object, gate: GateState, moduleId?: string, 
   }
   const view = new View(target, gate, user);
   // Methods assigned in the constructor (arrow-function fields) live on the instance.
-  for (const name of Object.keys(target)) {
-    const value = (target as Record<string, unknown>)[name];
-    if (typeof value === 'function') Object.defineProperty(view, name, { value: forwarder(name) });
-  }
+  for (const name of ownMethods(target)) Object.defineProperty(view, name, { value: forwarder(name) });
   return view;
+}
+
+// An implementation is viewed once per user: find its own function properties once.
+const ownMethodNames = new WeakMap<object, readonly string[]>();
+
+function ownMethods(target: object): readonly string[] {
+  let names = ownMethodNames.get(target);
+  if (names === undefined) {
+    names = Object.keys(target).filter((name) => typeof (target as Record<string, unknown>)[name] === 'function');
+    ownMethodNames.set(target, names);
+  }
+  return names;
 }
 
 function buildViewClass(prototype: object): ViewConstructor {

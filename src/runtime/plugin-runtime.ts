@@ -149,8 +149,11 @@ export class PluginRuntime implements Scope {
   private bind(): void {
     const container = new Container({ parent: this.host.root });
     this.container = container;
-    const context: PluginContext = { pluginId: this.pluginId, hooks: this.hooks };
-    container.bind(runtimeRefs.pluginContext.key).toConstantValue(context);
+    // Only the core plugin services read the plugin context: bind it when one of them is needed.
+    if (this.node.pluginServices.includes(runtimeRefs.pluginContext.id)) {
+      const context: PluginContext = { pluginId: this.pluginId, hooks: this.hooks };
+      container.bind(runtimeRefs.pluginContext.key).toConstantValue(context);
+    }
     for (const id of this.node.pluginServices) this.host.bindService(container, id, this);
     for (const cls of this.node.pluginClasses) this.host.bindClass(container, cls, this);
     for (const ep of this.node.extensionPoints.values()) {
