@@ -166,11 +166,14 @@ export class Runtime implements PluginHost, Scope {
       await this.stop();
       throw error;
     }
-    const up = this.plugins.filter((p) => p.record.status === 'started').length;
-    logger.info(
-      { plugins: up, failed: failures.size, ms: Math.round(performance.now() - startedAt), timings: timings(this.plugins) },
-      `plugboard started ${up}/${this.plugins.length} plugins`,
-    );
+    // The timings object has an entry per feature: only built when the line will be written.
+    if (logger.isLevelEnabled('info')) {
+      const up = this.plugins.filter((p) => p.record.status === 'started').length;
+      logger.info(
+        { plugins: up, failed: failures.size, ms: Math.round(performance.now() - startedAt), timings: timings(this.plugins) },
+        `plugboard started ${up}/${this.plugins.length} plugins`,
+      );
+    }
   }
 
   /**

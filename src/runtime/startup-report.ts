@@ -37,7 +37,7 @@ export class StartupReport {
 
   pluginUp(plugin: PluginRuntime): void {
     this.up++;
-    if (this.up % this.step === 0 || this.up === this.plugins.length) {
+    if ((this.up % this.step === 0 || this.up === this.plugins.length) && this.logger().isLevelEnabled('info')) {
       this.logger().info({ plugin: plugin.pluginId, ms: round(plugin.record.initMs ?? 0) }, `${this.up}/${this.plugins.length} plugins up`);
     }
   }
