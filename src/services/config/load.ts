@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { PlugboardError, describeThrown } from '../../errors.js';
 import { ConfigReader } from './config-reader.js';
 import type { ConfigService } from './config-service.js';
@@ -61,7 +60,8 @@ async function readConfigFile(file: string): Promise<Record<string, unknown>> {
   }
   let parsed: unknown;
   try {
-    parsed = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+    // yaml is loaded only when a YAML file is read: importing plugboard stays cheap.
+    parsed = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (error) {
     const line = lineOf(error, text);
     throw new PlugboardError(
@@ -78,7 +78,8 @@ async function readConfigFile(file: string): Promise<Record<string, unknown>> {
 }
 
 function lineOf(error: unknown, text: string): number | undefined {
-  if (error instanceof YAMLParseError) return error.linePos?.[0]?.line;
+  const yamlLine = (error as { linePos?: Array<{ line?: number }> } | null)?.linePos?.[0]?.line;
+  if (yamlLine !== undefined) return yamlLine;
   const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
   if (position) return text.slice(0, Number(position[1])).split('\n').length;
   const line = /line (\d+)/.exec(error instanceof Error ? error.message : '');
