@@ -9,13 +9,13 @@ export interface GateState {
   readonly provider: string;
 }
 
-/** Who holds a view, for messages: a module of the gate's plugin, the plugin itself, or `who`. */
-interface ViewUser {
-  readonly moduleId?: string;
-  readonly who?: string;
-}
+/**
+ * Who holds a view, for messages: a module of the gate's plugin (its id), or any other holder
+ * described in words (`plugin 'x'`, `a class of plugin 'x'`).
+ */
+type ViewUser = { readonly moduleId: string } | { readonly who: string };
 
-type ViewConstructor = new (target: object, gate: GateState, user: ViewUser) => object;
+type ViewConstructor = new (target: object, gate: GateState, user: string) => object;
 
 const TARGET = Symbol('plugboard.extensionPoint.target');
 const GATE = Symbol('plugboard.extensionPoint.gate');
@@ -32,7 +32,8 @@ const viewClasses = new WeakMap<object, ViewConstructor>();
  */
 export function guardedView(target: object, gate: GateState, moduleId?: string, who?: string): object {
   const prototype = Object.getPrototypeOf(target) as object | null;
-  const user: ViewUser = moduleId === undefined && who === undefined ? NO_USER : { moduleId, who };
+  // One string per view: a module id, or a description prefixed with a marker no id can contain.
+  const user = moduleId ?? `\0${who ?? `plugin '${gate.pluginId}'`}`;
   if (prototype === null || prototype === Object.prototype) return plainObjectView(target, gate, user);
   let View = viewClasses.get(prototype);
   if (View === undefined) {
@@ -62,8 +63,8 @@ function buildViewClass(prototype: object): ViewConstructor {
     // Symbol-keyed, so they never clash with the interface's methods.
     readonly [TARGET]: object;
     readonly [GATE]: GateState;
-    readonly [USER]: ViewUser;
-    constructor(target: object, gate: GateState, user: ViewUser) {
+    readonly [USER]: string;
+    constructor(target: object, gate: GateState, user: string) {
       this[TARGET] = target;
       this[GATE] = gate;
       this[USER] = user;
@@ -86,13 +87,13 @@ function buildViewClass(prototype: object): ViewConstructor {
 function forwarder(name: string | symbol): (this: Record<symbol, unknown>, ...args: unknown[]) => unknown {
   return function (this: Record<symbol, unknown>, ...args: unknown[]): unknown {
     const gate = this[GATE] as GateState;
-    if (gate.closed) throw closedError(gate, this[USER] as ViewUser, name);
+    if (gate.closed) throw closedError(gate, this[USER] as string, name);
     const target = this[TARGET] as Record<string | symbol, (...a: unknown[]) => unknown>;
     return target[name]!(...args);
   };
 }
 
-function plainObjectView(target: object, gate: GateState, user: ViewUser): object {
+function plainObjectView(target: object, gate: GateState, user: string): object {
   const view: Record<string | symbol, unknown> = {};
   Object.defineProperty(view, TARGET, { value: target });
   Object.defineProperty(view, GATE, { value: gate });
@@ -103,16 +104,15 @@ function plainObjectView(target: object, gate: GateState, user: ViewUser): objec
   return view;
 }
 
-const NO_USER: ViewUser = Object.freeze({});
-
-function closedError(gate: GateState, user: ViewUser, method: string | symbol): PlugboardError {
-  const who = user.who ?? (user.moduleId !== undefined ? `module '${user.moduleId}' of plugin '${gate.pluginId}'` : `plugin '${gate.pluginId}'`);
+function closedError(gate: GateState, holder: string, method: string | symbol): PlugboardError {
+  const user: ViewUser = holder.startsWith('\0') ? { who: holder.slice(1) } : { moduleId: holder };
+  const who = 'who' in user ? user.who : `module '${user.moduleId}' of plugin '${gate.pluginId}'`;
   return new PlugboardError(
     'EXTENSION_POINT_CLOSED',
     `${capitalize(who)} called ${String(method)}() on extension point '${gate.extensionPointId}' after it ` +
       `closed. An extension point accepts calls until its provider (${gate.provider}) starts its @onInit; call ` +
       `it from the constructor or @onInit of a module, not later (not from a timer, a request handler or a stored reference).`,
-    { extensionPointId: gate.extensionPointId, pluginId: gate.pluginId, ...(user.moduleId === undefined ? {} : { moduleId: user.moduleId }) },
+    { extensionPointId: gate.extensionPointId, pluginId: gate.pluginId, ...('moduleId' in user ? { moduleId: user.moduleId } : {}) },
   );
 }
 
