@@ -28,7 +28,8 @@ function lifecycleDecorator(hook: 'onInit' | 'onShutdown'): LifecycleMethodDecor
     }
     const metadata = writableMetadata(owner);
     const existing = metadata[hook];
-    if (existing !== undefined && existing !== propertyKey && store(owner, hook)) {
+    // A parent's hook may be replaced; two declared on the class itself may not.
+    if (existing !== undefined && existing !== propertyKey && !metadata.inherited?.[hook]) {
       throw new PlugboardError(
         'INVALID_DECORATOR',
         `${className(owner)} has two ${name} methods ('${String(existing)}' and '${String(propertyKey)}'); ` +
@@ -36,14 +37,8 @@ function lifecycleDecorator(hook: 'onInit' | 'onShutdown'): LifecycleMethodDecor
       );
     }
     metadata[hook] = propertyKey;
-    declared.get(owner)?.add(hook) ?? declared.set(owner, new Set([hook]));
+    if (metadata.inherited !== undefined) metadata.inherited[hook] = false;
   };
-}
-
-// Hooks declared on the class itself, as opposed to inherited ones it may override.
-const declared = new WeakMap<object, Set<string>>();
-function store(owner: object, hook: string): boolean {
-  return declared.get(owner)?.has(hook) ?? false;
 }
 
 /**

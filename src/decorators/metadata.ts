@@ -43,6 +43,8 @@ export interface ClassMetadata {
   service?: ServiceMetadata;
   onInit?: string | symbol;
   onShutdown?: string | symbol;
+  /** Hooks taken over from a parent class, which the class may still declare its own of. */
+  inherited?: { onInit?: boolean; onShutdown?: boolean };
 }
 
 // A WeakMap rather than reflect-metadata: one lookup per class, no string keys, nothing on the class.
@@ -55,8 +57,14 @@ export function writableMetadata(target: object): ClassMetadata {
     // A decorated subclass starts from what its parent declared: same injections and hooks.
     const inherited = readMetadata(Object.getPrototypeOf(target));
     metadata = { parameters: inherited ? inherited.parameters.map((p) => ({ ...p })) : [] };
-    if (inherited?.onInit !== undefined) metadata.onInit = inherited.onInit;
-    if (inherited?.onShutdown !== undefined) metadata.onShutdown = inherited.onShutdown;
+    if (inherited?.onInit !== undefined) {
+      metadata.onInit = inherited.onInit;
+      (metadata.inherited ??= {}).onInit = true;
+    }
+    if (inherited?.onShutdown !== undefined) {
+      metadata.onShutdown = inherited.onShutdown;
+      (metadata.inherited ??= {}).onShutdown = true;
+    }
     store.set(target, metadata);
   }
   return metadata;

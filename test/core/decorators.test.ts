@@ -113,3 +113,27 @@ describe('decorators check their input when they run', () => {
     expect(String(createExtensionPoint({ id: 'e.p' }))).toBe('extensionPoint{e.p}');
   });
 });
+
+describe('inheritance', () => {
+  it('lets a subclass keep or replace its parent’s hooks and injections', async () => {
+    const { quietBuilder } = await import('../support.js');
+    const calls: string[] = [];
+    class BasePlugin {
+      @onInit() init(): void {
+        calls.push('base init');
+      }
+    }
+    @Plugin({ id: 'keeps' })
+    class Keeps extends BasePlugin {}
+    @Plugin({ id: 'replaces' })
+    class Replaces extends BasePlugin {
+      @onInit() start(): void {
+        calls.push('own init');
+      }
+    }
+    const app = quietBuilder().add(Keeps).add(Replaces).build();
+    await app.start();
+    expect(calls.sort()).toEqual(['base init', 'own init']);
+    await app.stop();
+  });
+});
