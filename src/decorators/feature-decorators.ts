@@ -84,7 +84,8 @@ function checkProviders(
     }
     const hasClass = 'useClass' in provider && provider.useClass !== undefined;
     const hasValue = 'useValue' in provider && provider.useValue !== undefined;
-    if (hasClass === hasValue || (hasClass && typeof provider.useClass !== 'function')) {
+    const badValue = hasValue && (provider.useValue === null || (typeof provider.useValue !== 'object' && typeof provider.useValue !== 'function'));
+    if (hasClass === hasValue || (hasClass && typeof provider.useClass !== 'function') || badValue) {
       throw new PlugboardError(
         'INVALID_DECORATOR',
         `${owner}: extension point '${provider.provide.id}' needs exactly one of useClass (a class) ` +
