@@ -65,6 +65,9 @@ export function createServiceRef<T, TScope extends ServiceScope = 'root'>(
   config: ServiceRefConfig<T, TScope> & { readonly scope: 'root' },
 ): ServiceRef<T, 'root'>;
 export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(
+  config: ServiceRefConfig<T, TScope> & { readonly scope?: 'plugin' },
+): ServiceRef<T, TScope>;
+export function createServiceRef<T, TScope extends ServiceScope = ServiceScope>(
   config: ServiceRefConfig<T, TScope>,
 ): ServiceRef<T, TScope>;
 export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(
