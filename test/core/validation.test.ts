@@ -236,3 +236,70 @@ describe('validation finds every wiring problem before any user code runs', () =
     expect(app.state).toBe('failed');
   });
 });
+
+describe('more wiring problems', () => {
+  it('the same extension point provided twice', async () => {
+    const ep = createExtensionPoint<{ add(): void }>({ id: 'shared.ep' });
+    @Plugin({ id: 'one', extensionPoints: [{ provide: ep, useValue: { add() {} } }] }) class One {}
+    @Plugin({ id: 'two', extensionPoints: [{ provide: ep, useValue: { add() {} } }] }) class Two {}
+    const problems = await problemsOf(One, Two);
+    expect(problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_EXTENSION_POINT', extensionPointId: 'shared.ep', pluginId: 'two' })]);
+    expect(problems[0]!.message).toContain("provided twice: by plugin 'one' and by plugin 'two'");
+  });
+
+  it('a service that injects an extension point', async () => {
+    const ep = createExtensionPoint<{ add(): void }>({ id: 'p.ep' });
+    const ref = createServiceRef<object>({ id: 'greedy.service' });
+    @Service({ provides: ref })
+    class Greedy {
+      constructor(@inject(ep) readonly e: unknown) {}
+    }
+    @Plugin({ id: 'p', extensionPoints: [{ provide: ep, useValue: { add() {} } }] })
+    class P {
+      constructor(@inject(ref) readonly s: object) {}
+    }
+    expect(await problemsOf(P, Greedy)).toEqual([
+      expect.objectContaining({ code: 'EXTENSION_POINT_IN_SERVICE', refId: 'greedy.service', extensionPointId: 'p.ep' }),
+    ]);
+  });
+
+  it('two refs with one id but different scopes', async () => {
+    const a = createServiceRef<object>({ id: 'same.id', scope: 'root' });
+    const b = createServiceRef<object>({ id: 'same.id', scope: 'plugin' });
+    @Plugin({ id: 'p' })
+    class P {
+      constructor(@inject(a) readonly x: object, @inject(b) readonly y: object) {}
+    }
+    const problems = await problemsOf(P, createServiceFactory({ service: a, factory: () => ({}) }));
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DUPLICATE_REF_ID', refId: 'same.id' })]));
+  });
+
+  it('a defaultFactory that throws or returns something else', async () => {
+    const throwing = createServiceRef<object>({
+      id: 'default.throws',
+      defaultFactory: () => {
+        throw new Error('no default today');
+      },
+    });
+    const wrong = createServiceRef<object>({ id: 'default.wrong', defaultFactory: () => 42 as never });
+    @Plugin({ id: 'p' })
+    class P {
+      constructor(@inject(throwing) readonly a: object, @inject(wrong) readonly b: object) {}
+    }
+    const problems = await problemsOf(P);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'DEFAULT_FACTORY_FAILED', refId: 'default.throws', message: expect.stringContaining('no default today') }),
+        expect.objectContaining({ code: 'DEFAULT_FACTORY_FAILED', refId: 'default.wrong' }),
+      ]),
+    );
+  });
+});
+
+describe('builder options', () => {
+  it('refuses bad options with INVALID_OPTIONS', async () => {
+    const { ContainerBuilder } = await import('plugboard');
+    expect(() => new ContainerBuilder({ onPluginBootFailure: 'maybe' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(() => new ContainerBuilder({ initTimeoutMs: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('initTimeoutMs') }));
+  });
+});

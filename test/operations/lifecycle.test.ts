@@ -47,6 +47,7 @@ describe('lifecycle hooks', () => {
     expect(lines.find((l) => l['level'] === 50)).toMatchObject({
       plugin: 'p',
       module: 'stuck',
+      err: expect.objectContaining({ code: 'SHUTDOWN_TIMEOUT' }),
       msg: expect.stringContaining("module 'stuck' of plugin 'p' (shutdown hook) did not finish within 30 ms"),
     });
   });
