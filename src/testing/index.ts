@@ -1,15 +1,21 @@
 /**
- * Test helpers: `import { startTestApp, mockServices } from 'plugboard/testing'`.
+ * Test helpers: `import { startTestApp, mockServices, createServiceTester } from 'plugboard/testing'`.
  *
  * @packageDocumentation
  */
 import 'reflect-metadata';
 
-export { startTestApp, type StartTestAppOptions } from './start-test-app.js';
+export { startTestApp, type StartTestAppOptions, type ExtensionPointOverride } from './start-test-app.js';
+export { createServiceTester, type ServiceTester, type ServiceTesterOptions } from './service-tester.js';
+export { serviceValue, type ServiceOverride } from './overrides.js';
 export {
   mockServices,
   type LogEntry,
   type RecordingLoggerFactory,
-  type MockRootLoggerOptions,
+  type MockLoggerOptions,
   type MockRootConfigOptions,
+  type MockLifecycleFactory,
+  type RecordedHook,
+  type MockPluginMetadataOptions,
+  type MockInstanceMetadataOptions,
 } from './mock-services.js';

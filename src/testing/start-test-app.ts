@@ -1,55 +1,83 @@
 import type { App } from '../app/app.js';
 import { ContainerBuilder, type Feature, type FeatureModule } from '../app/container-builder.js';
-import type { ServiceFactory } from '../tokens/service-ref.js';
-import type { Class } from '../tokens/types.js';
+import { Plugin } from '../decorators/feature-decorators.js';
+import { readMetadata } from '../decorators/metadata.js';
+import { PlugboardError } from '../errors.js';
+import type { ExtensionPoint } from '../tokens/extension-point.js';
+import { stopAfterTests } from './cleanup.js';
+import { toFeature, type ServiceOverride } from './overrides.js';
+
+/** An extension point and the implementation a test gives it: `[extensionPoint, implementation]`. */
+export type ExtensionPointOverride = readonly [ExtensionPoint<unknown>, object];
 
 /** Options of {@link startTestApp}. */
 export interface StartTestAppOptions {
   /** Plugins, modules, services and feature-module promises, as for `builder.add()`. */
   readonly features: ReadonlyArray<Feature | Promise<FeatureModule>>;
-  /** Implementations that replace the defaults (for example `mockServices.rootLogger()`). */
-  readonly services?: ReadonlyArray<ServiceFactory | Class<unknown>>;
+  /** Replacements for services (defaults included): factories, classes, or `[ref, value]` pairs. */
+  readonly services?: readonly ServiceOverride[];
   /** Root config data. */
   readonly config?: Record<string, unknown>;
+  /**
+   * Test a module without its plugin: a placeholder plugin provides these implementations, so
+   * the test can read what the module added to them.
+   */
+  readonly extensionPoints?: readonly ExtensionPointOverride[];
+  /** The placeholder plugin's id; by default the `pluginId` of the modules in `features`. */
+  readonly pluginId?: string;
 }
 
-const running = new Set<App>();
-
 /**
- * Builds and starts an app for a test, logging nothing unless a root logger is given in
- * `services`. Apps started this way are stopped after the test file when jest's `afterAll` is
- * available; calling `app.stop()` yourself is fine too.
+ * Builds and starts an app for a test, quiet unless a root logger is given in `services` (which
+ * is then used as given). Apps started this way are stopped after the test file when jest's
+ * `afterAll` is available; calling `app.stop()` yourself is fine too.
+ *
+ * @example
+ * ```ts
+ * const actions: Action[] = [];
+ * await startTestApp({
+ *   features: [GithubActionsModule],
+ *   extensionPoints: [[actionsExtensionPoint, { addAction: (a: Action) => actions.push(a) }]],
+ * });
+ * expect(actions.map((a) => a.id)).toEqual(['github:publish']);
+ * ```
  */
 export async function startTestApp(options: StartTestAppOptions): Promise<App> {
-  const services = options.services ?? [];
-  // Quiet by default; a root logger given in `services` replaces this one and is used as given.
   const builder = new ContainerBuilder({
     logger: { level: 'silent' },
     ...(options.config === undefined ? {} : { config: options.config }),
   });
   for (const feature of options.features) builder.add(feature);
-  for (const service of services) builder.add(service as Feature);
+  for (const service of options.services ?? []) builder.add(toFeature(service));
+  if (options.extensionPoints !== undefined && options.extensionPoints.length > 0) {
+    builder.add(placeholderPlugin(options.extensionPoints, options.pluginId ?? modulePluginId(options.features)));
+  }
   const app = builder.build();
-  registerForCleanup(app);
+  stopAfterTests(app);
   await app.start();
   return app;
 }
 
-function registerForCleanup(app: App): void {
-  running.add(app);
+/** The plugin id every module in `features` extends, for the placeholder plugin. */
+function modulePluginId(features: ReadonlyArray<unknown>): string {
+  const ids = new Set<string>();
+  for (const feature of features) {
+    const pluginId = readMetadata(feature)?.module?.pluginId;
+    if (pluginId !== undefined) ids.add(pluginId);
+  }
+  if (ids.size !== 1) {
+    throw new PlugboardError(
+      'INVALID_FEATURE',
+      `startTestApp({ extensionPoints }) provides them through a placeholder plugin, and needs its id: the features ` +
+        `contain modules of ${ids.size === 0 ? 'no plugin' : `${ids.size} plugins (${[...ids].join(', ')})`}. Pass { pluginId }.`,
+    );
+  }
+  return [...ids][0]!;
 }
 
-// Registered when a test file imports plugboard/testing (hooks cannot be added inside a test):
-// every app startTestApp() started in that file is stopped after its last test.
-const afterAllHook = (globalThis as { afterAll?: (fn: () => Promise<void>) => void }).afterAll;
-if (typeof afterAllHook === 'function') {
-  try {
-    afterAllHook(async () => {
-      const apps = [...running];
-      running.clear();
-      await Promise.allSettled(apps.map((a) => a.stop()));
-    });
-  } catch {
-    // Imported somewhere hooks cannot be registered: stopping is up to the caller.
-  }
+function placeholderPlugin(overrides: readonly ExtensionPointOverride[], pluginId: string): Feature {
+  class PlaceholderPlugin {}
+  Object.defineProperty(PlaceholderPlugin, 'name', { value: `PlaceholderPlugin(${pluginId})` });
+  Plugin({ id: pluginId, extensionPoints: overrides.map(([provide, useValue]) => ({ provide, useValue })) })(PlaceholderPlugin);
+  return PlaceholderPlugin;
 }

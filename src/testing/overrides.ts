@@ -1,0 +1,27 @@
+import { PlugboardError } from '../errors.js';
+import { isServiceFactory, isServiceRef, createServiceFactory, type ServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
+import type { Class } from '../tokens/types.js';
+
+/**
+ * A replacement for a service in a test: a factory, a `@Service({ provides })` class, or a
+ * `[ref, value]` pair for a plain value.
+ */
+export type ServiceOverride = ServiceFactory | Class<unknown> | readonly [ServiceRef<unknown>, unknown];
+
+/** Typed `[ref, value]` pair: `serviceValue(clockRef, fakeClock)`. */
+export function serviceValue<T>(ref: ServiceRef<T>, value: T): readonly [ServiceRef<T>, T] {
+  return [ref, value] as const;
+}
+
+/** Turns an override into something `builder.add()` takes. */
+export function toFeature(override: ServiceOverride): ServiceFactory | Class<unknown> {
+  if (Array.isArray(override)) {
+    const [ref, value] = override as readonly [unknown, unknown];
+    if (!isServiceRef(ref)) {
+      throw new PlugboardError('INVALID_FEATURE', 'A service override pair is [ref, value], with a ref made by createServiceRef().');
+    }
+    return createServiceFactory({ service: ref, factory: () => value });
+  }
+  if (isServiceFactory(override) || typeof override === 'function') return override as ServiceFactory | Class<unknown>;
+  throw new PlugboardError('INVALID_FEATURE', 'A service override is a factory, a @Service({ provides }) class, or a [ref, value] pair.');
+}
