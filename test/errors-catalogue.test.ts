@@ -8,7 +8,10 @@ const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 /** Every code of the PlugboardErrorCode union in src/errors.ts. */
 function codes(): string[] {
   const source = read('src/errors.ts');
-  const union = source.slice(source.indexOf('export type PlugboardErrorCode'), source.indexOf(';', source.indexOf('export type PlugboardErrorCode')));
+  const union = source.slice(
+    source.indexOf('export type PlugboardErrorCode'),
+    source.indexOf(';', source.indexOf('export type PlugboardErrorCode')),
+  );
   return [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]!);
 }
 

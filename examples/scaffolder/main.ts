@@ -7,7 +7,9 @@ try {
   const description = app.describe();
   console.log(`\nThe wiring, as Mermaid (paste into https://mermaid.live or a Markdown file):\n\n${toMermaid(description)}`);
   for (const plugin of description.plugins) {
-    console.log(`plugin ${plugin.id}: ${plugin.status}; module init order: ${plugin.moduleOrder.map((layer) => layer.join(' + ')).join(' -> ')} -> ${plugin.id}`);
+    console.log(
+      `plugin ${plugin.id}: ${plugin.status}; module init order: ${plugin.moduleOrder.map((layer) => layer.join(' + ')).join(' -> ')} -> ${plugin.id}`,
+    );
   }
 } finally {
   await app.stop();

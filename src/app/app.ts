@@ -121,7 +121,12 @@ export class App {
 
   /** A root-scoped service created at start. Throws `INVALID_STATE` before start. */
   get<T>(ref: ServiceRef<T>): T {
-    assertState(this.#state, ['started'], `app.get('${ref?.id}')`, 'root services exist between start() and stop(); await app.start() first.');
+    assertState(
+      this.#state,
+      ['started'],
+      `app.get('${ref?.id}')`,
+      'root services exist between start() and stop(); await app.start() first.',
+    );
     return this.#runtime!.get(ref);
   }
 
@@ -157,7 +162,11 @@ export class App {
         return isThenable(analysis) ? Promise.resolve(analysis).then((done) => ({ analysis: done })) : { analysis };
       }
       this.#hasLoaders = true;
-      return this.prepareWithLoaders(features.filter((f) => !isFeatureLoader(f)), loaders, problems);
+      return this.prepareWithLoaders(
+        features.filter((f) => !isFeatureLoader(f)),
+        loaders,
+        problems,
+      );
     };
     return isThenable(loaded) ? Promise.resolve(loaded).then(next) : next(loaded);
   }
@@ -167,7 +176,9 @@ export class App {
     const loaded = await runFeatureLoaders(features, loaders, catalogOptions, (graph) => new Runtime(graph, settings, this.rootContext()));
     const analyzed = await analyzeWiring(loaded.features, catalogOptions, [...earlier, ...loaded.problems], loaded.skippable);
     const conflicts =
-      loaded.bootstrap !== undefined && loaded.bootstrapGraph !== undefined ? bootstrapConflicts(loaded.bootstrapGraph, loaded.bootstrap, analyzed.graph) : [];
+      loaded.bootstrap !== undefined && loaded.bootstrapGraph !== undefined
+        ? bootstrapConflicts(loaded.bootstrapGraph, loaded.bootstrap, analyzed.graph)
+        : [];
     const analysis: Analysis = { graph: analyzed.graph, problems: [...analyzed.problems, ...conflicts] };
     return loaded.bootstrap === undefined ? { analysis } : { analysis, bootstrap: loaded.bootstrap };
   }
@@ -182,7 +193,10 @@ export class App {
       return done;
     });
     this.#analysis = analysis;
-    void analysis.then((done) => (this.#analysis = done), () => (this.#analysis = undefined));
+    void analysis.then(
+      (done) => (this.#analysis = done),
+      () => (this.#analysis = undefined),
+    );
     return analysis;
   }
 
@@ -216,7 +230,10 @@ export class App {
       bootstrap = undefined; // the app's runtime owns it now
       if (graph.skippedModules.length > 0) {
         const names = graph.skippedModules.map((m) => `${m.pluginId}/${m.moduleId}`);
-        this.log.info({ modules: names }, `left out ${names.length} discovered module(s) whose plugin is not installed: ${names.join(', ')}`);
+        this.log.info(
+          { modules: names },
+          `left out ${names.length} discovered module(s) whose plugin is not installed: ${names.join(', ')}`,
+        );
       }
       await this.#runtime.start();
       this.#state = 'started';

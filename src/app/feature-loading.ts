@@ -48,7 +48,10 @@ export async function runFeatureLoaders(
   const services = features.filter(isServiceFeature);
   const bootstrapAnalysis: Analysis = await analyzeWiring(services, { ...options, seeds });
   problems.push(
-    ...bootstrapAnalysis.problems.map((problem) => ({ ...problem, message: `${problem.message} (while preparing the services feature loaders use)` })),
+    ...bootstrapAnalysis.problems.map((problem) => ({
+      ...problem,
+      message: `${problem.message} (while preparing the services feature loaders use)`,
+    })),
   );
   if (problems.length > 0) return { features: [...features], skippable: new Set(), problems };
 
@@ -69,7 +72,10 @@ export async function runFeatureLoaders(
     for (const item of items) {
       const reason = featureRejection(item);
       if (reason !== undefined) {
-        problems.push({ code: 'INVALID_FEATURE', message: `Feature loader '${loader.name}' returned something that is not a feature: ${reason}.` });
+        problems.push({
+          code: 'INVALID_FEATURE',
+          message: `Feature loader '${loader.name}' returned something that is not a feature: ${reason}.`,
+        });
         continue;
       }
       loaded.push(item);

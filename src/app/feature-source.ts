@@ -84,4 +84,3 @@ function fromModule(module: unknown, index: number): Loaded {
   }
   return { features: values };
 }
-

@@ -40,16 +40,16 @@ const program = new Command()
 program
   .command('check')
   .argument('<entry>', 'ES module whose default export is a ContainerBuilder')
-  .description('validate the wiring (no constructor, factory or init runs); print every problem; exit 1 if any, 2 if the entry cannot be loaded')
+  .description(
+    'validate the wiring (no constructor, factory or init runs); print every problem; exit 1 if any, 2 if the entry cannot be loaded',
+  )
   .action((entry: string) => run(async () => check(await loadEntry(entry), output)));
 
 program
   .command('graph')
   .argument('<entry>', 'ES module whose default export is a ContainerBuilder')
   .description("print the wiring graph (describe()'s data) as Mermaid, Graphviz DOT or JSON")
-  .addOption(
-    new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'),
-  )
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
   .option('-p, --plugin <id>', 'only this plugin and the services it uses', (value: string) => {
     if (value.trim() === '') throw new InvalidArgumentError('a plugin id');
     return value;

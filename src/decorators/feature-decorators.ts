@@ -6,9 +6,7 @@ import { className } from '../tokens/types.js';
 import { writableMetadata, type ExtensionPointProvider, type ClassMetadata } from './metadata.js';
 
 /** A decorator for classes. */
-export type FeatureClassDecorator = <TClass extends abstract new (...args: never[]) => unknown>(
-  target: TClass,
-) => void;
+export type FeatureClassDecorator = <TClass extends abstract new (...args: never[]) => unknown>(target: TClass) => void;
 
 /** Options of {@link Plugin}. */
 export interface PluginOptions {
@@ -63,10 +61,7 @@ function claimRole(target: object, role: NonNullable<ClassMetadata['role']>, dec
   return metadata;
 }
 
-function checkProviders(
-  providers: unknown,
-  owner: string,
-): readonly ExtensionPointProvider[] {
+function checkProviders(providers: unknown, owner: string): readonly ExtensionPointProvider[] {
   if (providers === undefined) return [];
   if (!Array.isArray(providers)) {
     throw new PlugboardError(
@@ -84,12 +79,12 @@ function checkProviders(
     }
     const hasClass = 'useClass' in provider && provider.useClass !== undefined;
     const hasValue = 'useValue' in provider && provider.useValue !== undefined;
-    const badValue = hasValue && (provider.useValue === null || (typeof provider.useValue !== 'object' && typeof provider.useValue !== 'function'));
+    const badValue =
+      hasValue && (provider.useValue === null || (typeof provider.useValue !== 'object' && typeof provider.useValue !== 'function'));
     if (hasClass === hasValue || (hasClass && typeof provider.useClass !== 'function') || badValue) {
       throw new PlugboardError(
         'INVALID_DECORATOR',
-        `${owner}: extension point '${provider.provide.id}' needs exactly one of useClass (a class) ` +
-          `or useValue (an object).`,
+        `${owner}: extension point '${provider.provide.id}' needs exactly one of useClass (a class) ` + `or useValue (an object).`,
         { extensionPointId: provider.provide.id },
       );
     }
@@ -161,10 +156,7 @@ export function Module(options: ModuleOptions): FeatureClassDecorator {
 export function Service(options: ServiceOptions = {}): FeatureClassDecorator {
   const provides: unknown = options.provides;
   if (provides !== undefined && !isServiceRef(provides)) {
-    throw new PlugboardError(
-      'INVALID_DECORATOR',
-      '@Service({ provides }) needs a ref created with createServiceRef().',
-    );
+    throw new PlugboardError('INVALID_DECORATOR', '@Service({ provides }) needs a ref created with createServiceRef().');
   }
   const scope = options.scope ?? (provides as ServiceRef<unknown> | undefined)?.scope ?? 'plugin';
   if (scope !== 'root' && scope !== 'plugin') {
@@ -178,9 +170,7 @@ export function Service(options: ServiceOptions = {}): FeatureClassDecorator {
       { refId: (provides as ServiceRef<unknown>).id },
     );
   }
-  const service = Object.freeze(
-    provides === undefined ? { scope } : { provides: provides as ServiceRef<unknown>, scope },
-  );
+  const service = Object.freeze(provides === undefined ? { scope } : { provides: provides as ServiceRef<unknown>, scope });
   return (target) => {
     assertClass(target, '@Service()');
     claimRole(target, 'service', '@Service()').service = service;

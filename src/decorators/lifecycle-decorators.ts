@@ -3,11 +3,7 @@ import { className } from '../tokens/types.js';
 import { writableMetadata } from './metadata.js';
 
 /** A decorator for methods. */
-export type LifecycleMethodDecorator = (
-  target: object,
-  propertyKey: string | symbol,
-  descriptor?: PropertyDescriptor,
-) => void;
+export type LifecycleMethodDecorator = (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor) => void;
 
 function lifecycleDecorator(hook: 'onInit' | 'onShutdown'): LifecycleMethodDecorator {
   const name = `@${hook}()`;
@@ -22,8 +18,7 @@ function lifecycleDecorator(hook: 'onInit' | 'onShutdown'): LifecycleMethodDecor
     if (descriptor === undefined || typeof descriptor.value !== 'function') {
       throw new PlugboardError(
         'INVALID_DECORATOR',
-        `${name} is on '${String(propertyKey)}' of ${className(owner)}, which is not a method. ` +
-          `Put it on a method (sync or async).`,
+        `${name} is on '${String(propertyKey)}' of ${className(owner)}, which is not a method. ` + `Put it on a method (sync or async).`,
       );
     }
     const metadata = writableMetadata(owner);

@@ -13,8 +13,7 @@ export interface ParameterMetadata {
 
 /** How a feature provides one of its extension points. */
 export type ExtensionPointProvider<T = unknown> =
-  | { readonly provide: ExtensionPoint<T>; readonly useClass: Class<T> }
-  | { readonly provide: ExtensionPoint<T>; readonly useValue: T };
+  { readonly provide: ExtensionPoint<T>; readonly useClass: Class<T> } | { readonly provide: ExtensionPoint<T>; readonly useValue: T };
 
 export interface PluginMetadata {
   readonly id: string;

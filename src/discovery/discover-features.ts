@@ -61,17 +61,27 @@ async function discover(options: DiscoverFeaturesOptions): Promise<unknown[]> {
     const role = found.manifest.plugboard?.role;
     if (role === undefined) continue;
     if (role !== 'plugin' && role !== 'module') {
-      throw new PlugboardError('FEATURE_LOAD_FAILED', `Package '${name}' has "plugboard": { "role": ${JSON.stringify(role)} }; the role is "plugin" or "module".`);
+      throw new PlugboardError(
+        'FEATURE_LOAD_FAILED',
+        `Package '${name}' has "plugboard": { "role": ${JSON.stringify(role)} }; the role is "plugin" or "module".`,
+      );
     }
     const entry = join(found.dir, entryOf(found.manifest));
     let exported: unknown;
     try {
       exported = ((await import(pathToFileURL(entry).href)) as { default?: unknown }).default;
     } catch (error) {
-      throw new PlugboardError('FEATURE_LOAD_FAILED', `Package '${name}' (${role}) could not be imported from ${entry}: ${describeThrown(error)}`, { cause: error });
+      throw new PlugboardError(
+        'FEATURE_LOAD_FAILED',
+        `Package '${name}' (${role}) could not be imported from ${entry}: ${describeThrown(error)}`,
+        { cause: error },
+      );
     }
     if (exported === undefined) {
-      throw new PlugboardError('FEATURE_LOAD_FAILED', `Package '${name}' is marked as a plugboard ${role} but its entry ${entry} has no default export.`);
+      throw new PlugboardError(
+        'FEATURE_LOAD_FAILED',
+        `Package '${name}' is marked as a plugboard ${role} but its entry ${entry} has no default export.`,
+      );
     }
     features.push(...(Array.isArray(exported) ? exported : [exported]));
   }
@@ -115,6 +125,11 @@ function entryOf(manifest: PackageManifest): string {
 }
 
 function matches(pattern: string, name: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(name);
 }

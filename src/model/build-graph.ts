@@ -18,11 +18,7 @@ import type { ExtensionPointNode, PluginNode, WiringGraph } from './types.js';
  * metadata and data, never touches a container or runs user code. Every problem is appended to
  * `problems`; the graph is only usable when none were found.
  */
-export function buildGraph(
-  features: FeatureSet,
-  catalog: ReadonlyMap<string, CatalogEntry>,
-  problems: WiringProblem[],
-): WiringGraph {
+export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, CatalogEntry>, problems: WiringProblem[]): WiringGraph {
   const book = new RecipeBook(catalog, problems);
 
   // Plugins, unique by id.
@@ -110,7 +106,10 @@ export function buildGraph(
       const existing = extensionPoints.get(id);
       const who = moduleId === undefined ? `plugin '${plugin.id}'` : `module '${moduleId}' of plugin '${plugin.id}'`;
       if (existing !== undefined) {
-        const first = existing.moduleId === undefined ? `plugin '${existing.pluginId}'` : `module '${existing.moduleId}' of plugin '${existing.pluginId}'`;
+        const first =
+          existing.moduleId === undefined
+            ? `plugin '${existing.pluginId}'`
+            : `module '${existing.moduleId}' of plugin '${existing.pluginId}'`;
         problems.push({
           code: 'DUPLICATE_EXTENSION_POINT',
           message: `Extension point '${id}' is provided twice: by ${first} and by ${who}. Exactly one feature provides an extension point; remove one provider.`,
@@ -215,4 +214,3 @@ export function buildGraph(
     problems,
   };
 }
-

@@ -140,7 +140,11 @@ export function describeGraph(
       uses: [...plugin.extensionPoints.values()].filter((ep) => ep.usedByPlugin).map((ep) => ep.id),
       services: addDependant(plugin.recipe.deps, { kind: 'plugin', pluginId: plugin.id }),
       modules,
-      moduleOrder: layers(plugin.modules, (m) => m.id, (m) => m.after),
+      moduleOrder: layers(
+        plugin.modules,
+        (m) => m.id,
+        (m) => m.after,
+      ),
     };
   });
 
@@ -178,8 +182,10 @@ export function describeGraph(
     plugins,
     extensionPoints,
     services,
-    initOrder: layers(graph.plugins, (p) => p.id, (p: PluginNode) =>
-      p.dependsOn.map((id) => graph.pluginsById.get(id)).filter((d): d is PluginNode => d !== undefined),
+    initOrder: layers(
+      graph.plugins,
+      (p) => p.id,
+      (p: PluginNode) => p.dependsOn.map((id) => graph.pluginsById.get(id)).filter((d): d is PluginNode => d !== undefined),
     ),
     problems: [...problems],
   };
@@ -215,4 +221,3 @@ function layers<N>(nodes: readonly N[], id: (node: N) => string, prerequisites: 
   }
   return result.filter((layer) => layer !== undefined);
 }
-

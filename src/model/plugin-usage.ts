@@ -102,10 +102,12 @@ export function analysePluginUsage(plugin: PluginNode, context: UsageContext): v
 
   // Order edges exist only where a module provides an extension point other modules use.
   const ordered = plugin.modules.some((module) => module.after.length > 0);
-  for (const cycle of !ordered ? [] : findCycles(
-    plugin.modules.map((m) => m.id),
-    (id) => modulesById.get(id)!.after.map((m) => m.id),
-  )) {
+  for (const cycle of !ordered
+    ? []
+    : findCycles(
+        plugin.modules.map((m) => m.id),
+        (id) => modulesById.get(id)!.after.map((m) => m.id),
+      )) {
     problems.push({
       code: 'DEPENDENCY_CYCLE',
       message:

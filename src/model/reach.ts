@@ -37,7 +37,8 @@ export class ReachIndex {
   add(reach: Reach, deps: readonly Dependency[], via: string): void {
     for (const dep of deps) {
       if (dep.kind === 'extensionPoint') {
-        if (!reach.extensionPoints.has(dep.extensionPoint.id)) reach.extensionPoints.set(dep.extensionPoint.id, { extensionPoint: dep, via });
+        if (!reach.extensionPoints.has(dep.extensionPoint.id))
+          reach.extensionPoints.set(dep.extensionPoint.id, { extensionPoint: dep, via });
       } else if (dep.kind === 'service') {
         for (const id of this.pluginClosure(this.services.get(dep.ref.id)!)) reach.pluginServices.add(id);
       } else if (dep.kind === 'class') {

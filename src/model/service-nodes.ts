@@ -19,7 +19,9 @@ export function buildServiceNodes(
           ? {
               kind: 'factory',
               factory: entry.implementation.factory,
-              deps: Object.entries(entry.implementation.factory.deps).map(([name, ref]) => [name, book.dependency(ref, false, owner)] as const),
+              deps: Object.entries(entry.implementation.factory.deps).map(
+                ([name, ref]) => [name, book.dependency(ref, false, owner)] as const,
+              ),
             }
           : { kind: 'builtin' };
     const wrappers = decorators
@@ -28,7 +30,14 @@ export function buildServiceNodes(
         decorator,
         deps: Object.entries(decorator.deps).map(([name, ref]) => [name, book.dependency(ref, false, owner)] as const),
       }));
-    services.set(entry.ref.id, { id: entry.ref.id, ref: entry.ref, scope: entry.ref.scope, source: entry.source, implementation, decorators: wrappers });
+    services.set(entry.ref.id, {
+      id: entry.ref.id,
+      ref: entry.ref,
+      scope: entry.ref.scope,
+      source: entry.source,
+      implementation,
+      decorators: wrappers,
+    });
   }
   return services;
 }

@@ -54,9 +54,7 @@ export interface ExtensionPointNode {
   readonly pluginId: string;
   /** Undefined when the plugin itself provides it. */
   readonly moduleId?: string;
-  readonly implementation:
-    | { readonly kind: 'class'; readonly node: ClassNode }
-    | { readonly kind: 'value'; readonly value: unknown };
+  readonly implementation: { readonly kind: 'class'; readonly node: ClassNode } | { readonly kind: 'value'; readonly value: unknown };
   /** Modules (ids) that inject it. */
   readonly users: string[];
   /** True when the plugin class injects it. */

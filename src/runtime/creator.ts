@@ -33,7 +33,8 @@ export class Creator {
       const implementation = node.implementation;
       let created: unknown;
       if (implementation.kind === 'class') created = this.instantiate(implementation.recipe, scope, label, ids, fail);
-      else if (implementation.kind === 'factory') created = after(this.named(implementation.deps, scope), (deps) => timed(implementation.factory.factory(deps)));
+      else if (implementation.kind === 'factory')
+        created = after(this.named(implementation.deps, scope), (deps) => timed(implementation.factory.factory(deps)));
       else return undefined;
       // Decorators wrap the instance in order of installation; each gets the previous result.
       for (const { decorator, deps } of node.decorators) {
@@ -60,7 +61,10 @@ export class Creator {
   }
 
   /** Resolves named dependencies (a factory's or decorator's deps); sync when they all are. */
-  private named(deps: ReadonlyArray<readonly [string, Dependency]>, scope: Scope): Record<string, unknown> | Promise<Record<string, unknown>> {
+  private named(
+    deps: ReadonlyArray<readonly [string, Dependency]>,
+    scope: Scope,
+  ): Record<string, unknown> | Promise<Record<string, unknown>> {
     const resolved: Record<string, unknown> = {};
     const pending: Array<Promise<void>> = [];
     for (const [name, dep] of deps) {
@@ -72,14 +76,30 @@ export class Creator {
   }
 
   /** Constructs, awaits @onInit, and records @onShutdown on the scope's stack. */
-  private instantiate(recipe: Recipe, scope: Scope, label: string, ids: { pluginId?: string; refId?: string }, fail: (error: unknown) => never): unknown {
+  private instantiate(
+    recipe: Recipe,
+    scope: Scope,
+    label: string,
+    ids: { pluginId?: string; refId?: string },
+    fail: (error: unknown) => never,
+  ): unknown {
     const made = construct(recipe, { resolveDependency: (dep) => this.host.resolveFor(dep, scope) });
     const finish = (instance: object): unknown => {
-      const init = callLifecycle(instance, recipe.onInit, this.host.initTimeoutMs, () => () => initTimeout(label, this.host.initTimeoutMs!, ids));
+      const init = callLifecycle(
+        instance,
+        recipe.onInit,
+        this.host.initTimeoutMs,
+        () => () => initTimeout(label, this.host.initTimeoutMs!, ids),
+      );
       return after(init, () => {
         const method = recipe.onShutdown;
         if (method !== undefined) {
-          scope.stack.push({ target: instance, method, subject: label, ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }) });
+          scope.stack.push({
+            target: instance,
+            method,
+            subject: label,
+            ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }),
+          });
         }
         return instance;
       });

@@ -71,7 +71,11 @@ function buildViewClass(prototype: object): ViewConstructor {
     }
   }
   const seen = new Set<string | symbol>(['constructor']);
-  for (let level: object | null = prototype; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level) as object | null) {
+  for (
+    let level: object | null = prototype;
+    level !== null && level !== Object.prototype;
+    level = Object.getPrototypeOf(level) as object | null
+  ) {
     for (const name of Reflect.ownKeys(level)) {
       if (seen.has(name)) continue;
       seen.add(name);

@@ -116,8 +116,11 @@ export class PluginRuntime implements Scope {
       const made = construct(this.node.recipe, this, undefined);
       const done = after(made, (instance) => {
         for (const ep of this.node.provides) this.gates.get(ep.id)!.closed = true;
-        const init = callLifecycle(instance, this.node.recipe.onInit, this.host.initTimeoutMs, () => () =>
-          initTimeout(`plugin '${this.pluginId}'`, this.host.initTimeoutMs!, { pluginId: this.pluginId }),
+        const init = callLifecycle(
+          instance,
+          this.node.recipe.onInit,
+          this.host.initTimeoutMs,
+          () => () => initTimeout(`plugin '${this.pluginId}'`, this.host.initTimeoutMs!, { pluginId: this.pluginId }),
         );
         return after(init, () => this.pushShutdown(instance, this.node.recipe.onShutdown, undefined));
       });
@@ -162,7 +165,9 @@ export class PluginRuntime implements Scope {
       this.gates.set(ep.id, gate);
       if (ep.implementation.kind === 'value') this.implementations.set(ep.id, ep.implementation.value as object);
       // Bound only here, so no other plugin's container can resolve it.
-      container.bind(ep.extensionPoint.key).toDynamicValue(() => this.extensionPointView(ep.id, undefined, `a class of plugin '${this.pluginId}'`));
+      container
+        .bind(ep.extensionPoint.key)
+        .toDynamicValue(() => this.extensionPointView(ep.id, undefined, `a class of plugin '${this.pluginId}'`));
     }
   }
 
@@ -242,8 +247,15 @@ export class PluginRuntime implements Scope {
   private initModule(module: ModuleNode, instance: object, startedAt: number): unknown {
     try {
       for (const ep of module.provides) this.gates.get(ep.id)!.closed = true;
-      const init = callLifecycle(instance, module.recipe.onInit, this.host.initTimeoutMs, () => () =>
-        initTimeout(`module '${module.id}' of plugin '${this.pluginId}'`, this.host.initTimeoutMs!, { pluginId: this.pluginId, moduleId: module.id }),
+      const init = callLifecycle(
+        instance,
+        module.recipe.onInit,
+        this.host.initTimeoutMs,
+        () => () =>
+          initTimeout(`module '${module.id}' of plugin '${this.pluginId}'`, this.host.initTimeoutMs!, {
+            pluginId: this.pluginId,
+            moduleId: module.id,
+          }),
       );
       if (isThenable(init)) {
         return Promise.resolve(init).then(
@@ -278,9 +290,12 @@ export class PluginRuntime implements Scope {
 
   private pushShutdown(instance: object, method: string | symbol | undefined, moduleId: string | undefined): void {
     if (method === undefined) return;
-    this.stack.push(moduleId === undefined ? { target: instance, method, pluginId: this.pluginId } : { target: instance, method, pluginId: this.pluginId, moduleId });
+    this.stack.push(
+      moduleId === undefined
+        ? { target: instance, method, pluginId: this.pluginId }
+        : { target: instance, method, pluginId: this.pluginId, moduleId },
+    );
   }
-
 }
 
 function haltedError(pluginId: string): Error {

@@ -152,12 +152,18 @@ export class Runtime implements PluginHost, Scope {
       await this.stop();
       const [first] = failures.values();
       if (this.haltRequested && !this.failedUnderAbort) {
-        throw new PlugboardError('START_ABORTED', 'stop() was called while the app was starting; everything that had started was shut down.');
+        throw new PlugboardError(
+          'START_ABORTED',
+          'stop() was called while the app was starting; everything that had started was shut down.',
+        );
       }
       throw first ?? new PlugboardError('START_ABORTED', 'start() was halted.');
     }
     for (const [plugin, error] of failures) {
-      logger.error({ err: error, plugin: plugin.pluginId }, `plugin '${plugin.pluginId}' failed to start and was left out (onPluginBootFailure: 'continue'): ${describeThrown(error)}`);
+      logger.error(
+        { err: error, plugin: plugin.pluginId },
+        `plugin '${plugin.pluginId}' failed to start and was left out (onPluginBootFailure: 'continue'): ${describeThrown(error)}`,
+      );
     }
 
     try {
@@ -331,7 +337,12 @@ export class Runtime implements PluginHost, Scope {
     const results = await Promise.allSettled(
       this.graph.rootServices
         .filter((service) => !this.rootInstances.has(service.id))
-        .map((service) => after(this.fromContainerFast(this.container, service.ref.key, this), (instance) => void this.rootInstances.set(service.id, instance))),
+        .map((service) =>
+          after(
+            this.fromContainerFast(this.container, service.ref.key, this),
+            (instance) => void this.rootInstances.set(service.id, instance),
+          ),
+        ),
     );
     for (const result of results) if (result.status === 'rejected') throw result.reason;
   }
@@ -421,13 +432,14 @@ export class Runtime implements PluginHost, Scope {
       if (error instanceof Error && error.message.includes('Unexpected asynchronous')) {
         return container.getAsync<unknown>(key).then(unwrapCreation);
       }
-      throw containerFailure(typeof key === 'symbol' ? String(key.description) : key.name, error, scope.pluginId === undefined ? {} : { pluginId: scope.pluginId });
+      throw containerFailure(
+        typeof key === 'symbol' ? String(key.description) : key.name,
+        error,
+        scope.pluginId === undefined ? {} : { pluginId: scope.pluginId },
+      );
     }
     return unwrapCreation(value);
   }
-
-
-
 }
 
 /** The plugin and module ids of a hook's owner, as fields of a step. */

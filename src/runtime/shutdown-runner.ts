@@ -41,8 +41,10 @@ export class ShutdownRunner {
       const result = runStep(step);
       if (!isThenable(result)) return 0;
       const ms = this.timeoutMs();
-      const bounded = withTimeout(result, ms, () =>
-        new PlugboardError('SHUTDOWN_TIMEOUT', `${stepLabel(step)} did not finish within ${ms} ms (shutdownTimeoutMs); moving on.`),
+      const bounded = withTimeout(
+        result,
+        ms,
+        () => new PlugboardError('SHUTDOWN_TIMEOUT', `${stepLabel(step)} did not finish within ${ms} ms (shutdownTimeoutMs); moving on.`),
       );
       return Promise.resolve(bounded).then(
         () => 0,
@@ -57,7 +59,9 @@ export class ShutdownRunner {
     const fields = { err: error, ...(step.pluginId ? { plugin: step.pluginId } : {}), ...(step.moduleId ? { module: step.moduleId } : {}) };
     this.logger().error(
       fields,
-      isPlugboardError(error, 'SHUTDOWN_TIMEOUT') ? error.message : `${stepLabel(step)} failed during shutdown: ${describeThrown(error)}; the rest still run`,
+      isPlugboardError(error, 'SHUTDOWN_TIMEOUT')
+        ? error.message
+        : `${stepLabel(step)} failed during shutdown: ${describeThrown(error)}; the rest still run`,
     );
     return 1;
   }

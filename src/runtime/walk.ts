@@ -43,13 +43,11 @@ export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, un
       else list.push(node);
     }
   }
-  let running = 0;
   let settled = 0;
   let finish!: (failures: Map<N, unknown>) => void;
   const done = new Promise<Map<N, unknown>>((resolve) => (finish = resolve));
 
   const complete = (node: N, failed: boolean): void => {
-    running--;
     settled++;
     for (const dependant of dependants.get(node) ?? []) {
       if (failed && !options.runAfterFailedPrerequisite) blocked.add(dependant);
@@ -60,7 +58,6 @@ export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, un
     if (settled === nodes.length) finish(failures);
   };
   const start = (node: N): void => {
-    running++;
     if (blocked.has(node) || (options.keepGoing !== undefined && !options.keepGoing(failures))) {
       options.skipped?.(node);
       complete(node, true);
@@ -94,7 +91,11 @@ export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, un
  * The common case, with no edges: every node starts at once (the same order and outcome as the
  * general walk), without its bookkeeping.
  */
-function walkIndependent<N>(nodes: readonly N[], options: WalkOptions<N>, failures: Map<N, unknown>): Map<N, unknown> | Promise<Map<N, unknown>> {
+function walkIndependent<N>(
+  nodes: readonly N[],
+  options: WalkOptions<N>,
+  failures: Map<N, unknown>,
+): Map<N, unknown> | Promise<Map<N, unknown>> {
   let pending: Array<PromiseLike<unknown>> | undefined;
   for (const node of nodes) {
     if (options.keepGoing !== undefined && !options.keepGoing(failures)) {

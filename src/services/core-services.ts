@@ -58,7 +58,10 @@ const rootConfig: ServiceRef<RootConfigService, 'root'> = createServiceRef<RootC
       service: rootConfig,
       deps: { context: runtimeRefs.rootContext },
       factory: async ({ context }) => {
-        const config = await loadConfig({ data: context.configData, ...(context.configFiles === undefined ? {} : { files: [...context.configFiles] }) });
+        const config = await loadConfig({
+          data: context.configData,
+          ...(context.configFiles === undefined ? {} : { files: [...context.configFiles] }),
+        });
         if (config instanceof ConfigReader) {
           // Secrets never reach the logs: values under keys like password/token/secret/key are redacted.
           context.baseLogger.debug({ files: config.files, config: redactConfig(config.raw) }, 'config loaded');

@@ -18,7 +18,10 @@ export function isLogger(value: unknown): value is Logger<string> {
 }
 
 /** Whether plugboard pretty-prints: only on a terminal, and only when pino-pretty is installed. */
-export function wantsPrettyOutput(isTTY: boolean | undefined, resolve: (name: string) => string = createRequire(import.meta.url).resolve): boolean {
+export function wantsPrettyOutput(
+  isTTY: boolean | undefined,
+  resolve: (name: string) => string = createRequire(import.meta.url).resolve,
+): boolean {
   if (!isTTY) return false;
   try {
     resolve('pino-pretty');

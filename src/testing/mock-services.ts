@@ -95,7 +95,11 @@ function mockLifecycle<TScope extends 'root' | 'plugin'>(scope: TScope): MockLif
   const factory =
     scope === 'root'
       ? createServiceFactory({ service: coreServices.rootLifecycle, factory: () => make(undefined) })
-      : createServiceFactory({ service: coreServices.lifecycle, deps: { metadata: coreServices.pluginMetadata }, factory: ({ metadata }) => make(metadata.getId()) });
+      : createServiceFactory({
+          service: coreServices.lifecycle,
+          deps: { metadata: coreServices.pluginMetadata },
+          factory: ({ metadata }) => make(metadata.getId()),
+        });
   return Object.freeze({
     ...(factory as ServiceFactory),
     startupHooks,
@@ -159,6 +163,9 @@ export const mockServices = Object.freeze({
   /** Instance metadata reporting the given plugins. */
   instanceMetadata: withFactory((options: MockInstanceMetadataOptions = {}): ServiceFactory<InstanceMetadataService, 'root'> => {
     const plugins = Object.freeze([...(options.plugins ?? [])]);
-    return createServiceFactory({ service: coreServices.instanceMetadata, factory: () => Object.freeze({ getInstalledPlugins: () => plugins }) });
+    return createServiceFactory({
+      service: coreServices.instanceMetadata,
+      factory: () => Object.freeze({ getInstalledPlugins: () => plugins }),
+    });
   }),
 });

@@ -55,7 +55,10 @@ export function createServiceTester<T, TScope extends ServiceScope>(
         }
         inject(ref)(Probe, undefined, 0);
         Plugin({ id: pluginId })(Probe);
-        const builder = new ContainerBuilder({ logger: { level: 'silent' }, ...(options.config === undefined ? {} : { config: options.config }) });
+        const builder = new ContainerBuilder({
+          logger: { level: 'silent' },
+          ...(options.config === undefined ? {} : { config: options.config }),
+        });
         builder.add(factory as ServiceFactory).add(Probe);
         for (const dependency of options.dependencies ?? []) builder.add(toFeature(dependency));
         const app = builder.build();

@@ -48,9 +48,5 @@ export function createExtensionPoint<T>(config: ExtensionPointConfig): Extension
 
 /** True when `value` is an {@link ExtensionPoint}. */
 export function isExtensionPoint(value: unknown): value is ExtensionPoint<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { $$type?: unknown }).$$type === 'plugboard.extensionPoint'
-  );
+  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === 'plugboard.extensionPoint';
 }

@@ -2,11 +2,7 @@ import { PlugboardError } from '../errors.js';
 import { isServiceRef, type ServiceInstances, type ServiceRef } from './service-ref.js';
 
 /** What a loader may return: features as an array, a promise, or a (sync or async) generator. */
-export type LoadedFeatures =
-  | readonly unknown[]
-  | Promise<readonly unknown[]>
-  | Iterable<unknown>
-  | AsyncIterable<unknown>;
+export type LoadedFeatures = readonly unknown[] | Promise<readonly unknown[]> | Iterable<unknown> | AsyncIterable<unknown>;
 
 /**
  * Installs features decided at start: `loader(deps)` runs once root services it depends on

@@ -19,8 +19,7 @@ export function assertTokenId(id: unknown, what: string): asserts id is string {
   if (typeof id !== 'string' || id.trim() === '') {
     throw new PlugboardError(
       'INVALID_TOKEN',
-      `${what} needs a non-empty string id, got ${JSON.stringify(id)}; by convention ids are dotted, ` +
-        `as in 'scaffolder.actions'.`,
+      `${what} needs a non-empty string id, got ${JSON.stringify(id)}; by convention ids are dotted, ` + `as in 'scaffolder.actions'.`,
     );
   }
 }

@@ -7,18 +7,9 @@ import { className } from './types.js';
 export type { InjectionToken } from '../decorators/metadata.js';
 
 /** A decorator for constructor parameters. */
-export type ConstructorParameterDecorator = (
-  target: object,
-  propertyKey: string | symbol | undefined,
-  parameterIndex: number,
-) => void;
+export type ConstructorParameterDecorator = (target: object, propertyKey: string | symbol | undefined, parameterIndex: number) => void;
 
-function parameterSlot(
-  target: object,
-  propertyKey: string | symbol | undefined,
-  index: number,
-  decorator: string,
-): ParameterMetadata {
+function parameterSlot(target: object, propertyKey: string | symbol | undefined, index: number, decorator: string): ParameterMetadata {
   if (typeof target !== 'function' || propertyKey !== undefined) {
     const where = propertyKey === undefined ? 'this place' : `method '${String(propertyKey)}'`;
     throw new PlugboardError(
@@ -58,10 +49,7 @@ export function inject<T>(token: InjectionToken<T>): ConstructorParameterDecorat
   return (target, propertyKey, index) => {
     const slot = parameterSlot(target, propertyKey, index, '@inject()');
     if (slot.token !== undefined) {
-      throw new PlugboardError(
-        'INVALID_DECORATOR',
-        `Parameter ${index} of ${className(target)} has two @inject() decorators; keep one.`,
-      );
+      throw new PlugboardError('INVALID_DECORATOR', `Parameter ${index} of ${className(target)} has two @inject() decorators; keep one.`);
     }
     slot.token = token;
   };

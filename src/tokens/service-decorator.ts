@@ -14,11 +14,7 @@ export interface ServiceDecorator<T = unknown, TScope extends ServiceScope = Ser
 }
 
 /** Options of {@link createServiceDecorator}. */
-export interface ServiceDecoratorConfig<
-  T,
-  TScope extends ServiceScope,
-  TDeps extends Record<string, ServiceRef<unknown>>,
-> {
+export interface ServiceDecoratorConfig<T, TScope extends ServiceScope, TDeps extends Record<string, ServiceRef<unknown>>> {
   /** The ref whose implementation is wrapped. */
   readonly service: ServiceRef<T, TScope>;
   /** Other services the decorator needs (not the decorated one: it receives that directly). */

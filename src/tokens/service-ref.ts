@@ -67,12 +67,8 @@ export function createServiceRef<T, TScope extends ServiceScope = 'root'>(
 export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(
   config: ServiceRefConfig<T, TScope> & { readonly scope?: 'plugin' },
 ): ServiceRef<T, TScope>;
-export function createServiceRef<T, TScope extends ServiceScope = ServiceScope>(
-  config: ServiceRefConfig<T, TScope>,
-): ServiceRef<T, TScope>;
-export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(
-  config: ServiceRefConfig<T, TScope>,
-): ServiceRef<T, TScope> {
+export function createServiceRef<T, TScope extends ServiceScope = ServiceScope>(config: ServiceRefConfig<T, TScope>): ServiceRef<T, TScope>;
+export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(config: ServiceRefConfig<T, TScope>): ServiceRef<T, TScope> {
   const id: unknown = config?.id;
   assertTokenId(id, 'createServiceRef()');
   const scope = (config.scope ?? 'plugin') as TScope;
@@ -104,11 +100,7 @@ export function createServiceRef<T, TScope extends ServiceScope = 'plugin'>(
 
 /** True when `value` is a {@link ServiceRef}. */
 export function isServiceRef(value: unknown): value is ServiceRef<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { $$type?: unknown }).$$type === 'plugboard.serviceRef'
-  );
+  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === 'plugboard.serviceRef';
 }
 
 /**
@@ -124,9 +116,7 @@ export function withModuleView<T>(
 }
 
 /** Internal: the per-module form of a ref, if it has one. */
-export function moduleViewOf(
-  ref: ServiceRef<unknown>,
-): ((instance: unknown, context: ModuleViewContext) => unknown) | undefined {
+export function moduleViewOf(ref: ServiceRef<unknown>): ((instance: unknown, context: ModuleViewContext) => unknown) | undefined {
   return (ref as { [MODULE_VIEW]?: (instance: unknown, context: ModuleViewContext) => unknown })[MODULE_VIEW];
 }
 
@@ -147,11 +137,7 @@ export interface ServiceFactory<T = unknown, TScope extends ServiceScope = Servi
 }
 
 /** Options of {@link createServiceFactory}. */
-export interface ServiceFactoryConfig<
-  T,
-  TScope extends ServiceScope,
-  TDeps extends Record<string, ServiceRef<unknown>>,
-> {
+export interface ServiceFactoryConfig<T, TScope extends ServiceScope, TDeps extends Record<string, ServiceRef<unknown>>> {
   /** The ref this factory implements. */
   readonly service: ServiceRef<T, TScope>;
   /** The services the factory needs, by name. A root-scoped service may only depend on root-scoped ones. */
@@ -186,11 +172,7 @@ export function createServiceFactory<
   }
   const refId = config.service.id;
   if (typeof config.factory !== 'function') {
-    throw new PlugboardError(
-      'INVALID_TOKEN',
-      `createServiceFactory() for '${refId}' needs a \`factory\` function.`,
-      { refId },
-    );
+    throw new PlugboardError('INVALID_TOKEN', `createServiceFactory() for '${refId}' needs a \`factory\` function.`, { refId });
   }
   const deps: Record<string, ServiceRef<unknown>> = {};
   for (const [name, dep] of Object.entries(config.deps ?? {})) {
@@ -214,9 +196,5 @@ export function createServiceFactory<
 
 /** True when `value` is a {@link ServiceFactory}. */
 export function isServiceFactory(value: unknown): value is ServiceFactory {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { $$type?: unknown }).$$type === 'plugboard.serviceFactory'
-  );
+  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === 'plugboard.serviceFactory';
 }

@@ -17,7 +17,8 @@ describe('describe()', () => {
     class Github {
       constructor(@inject(ep) readonly e: unknown) {}
     }
-    @Plugin({ id: 'search', dependsOn: ['catalog'] }) class Search {}
+    @Plugin({ id: 'search', dependsOn: ['catalog'] })
+    class Search {}
     const app = quietBuilder().add([Catalog, Github, Search, Store]).build();
 
     const before = app.describe();
@@ -29,7 +30,12 @@ describe('describe()', () => {
     ]);
     expect(before.initOrder).toEqual([['catalog'], ['search']]);
     expect(before.extensionPoints).toEqual([
-      { id: 'catalog.processors', pluginId: 'catalog', provider: { pluginId: 'catalog' }, users: [{ pluginId: 'catalog', moduleId: 'github' }] },
+      {
+        id: 'catalog.processors',
+        pluginId: 'catalog',
+        provider: { pluginId: 'catalog' },
+        users: [{ pluginId: 'catalog', moduleId: 'github' }],
+      },
     ]);
     const storeDescription = before.services.find((s) => s.id === 'catalog.store')!;
     expect(storeDescription).toEqual({
@@ -54,8 +60,11 @@ describe('describe()', () => {
   });
 
   it('asks for validate() first when features are still loading', async () => {
-    @Plugin({ id: 'later' }) class Later {}
-    const app = quietBuilder().add(Promise.resolve({ default: Later })).build();
+    @Plugin({ id: 'later' })
+    class Later {}
+    const app = quietBuilder()
+      .add(Promise.resolve({ default: Later }))
+      .build();
     expect(() => app.describe()).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
     await app.validate();
     expect(app.describe().plugins.map((p) => p.id)).toEqual(['later']);

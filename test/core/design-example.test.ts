@@ -51,7 +51,12 @@ describe('the example from DESIGN.md', () => {
       ) {}
       @onInit()
       async init(): Promise<void> {
-        journal.add(`plugin init: ${this.registry.list().map((a) => a.id).join(',')}`);
+        journal.add(
+          `plugin init: ${this.registry
+            .list()
+            .map((a) => a.id)
+            .join(',')}`,
+        );
         this.store.add('x');
         this.logger.info('ready');
       }

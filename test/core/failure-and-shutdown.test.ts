@@ -31,7 +31,7 @@ function recordingPlugin(id: string, journal: Journal, behaviour: { fail?: boole
 }
 
 describe('failures and shutdown', () => {
-  it("rejects start() with INIT_FAILED naming the plugin and keeping the cause, after shutting down what started", async () => {
+  it('rejects start() with INIT_FAILED naming the plugin and keeping the cause, after shutting down what started', async () => {
     const journal = new Journal();
     const app = quietBuilder()
       .add(recordingPlugin('healthy', journal))
@@ -167,7 +167,10 @@ describe('failures and shutdown', () => {
     const journal = new Journal();
     @Plugin({ id: 'p' })
     class P {
-      constructor(@inject(coreServices.lifecycle) lifecycle: LifecycleService, @inject(coreServices.rootLifecycle) root: RootLifecycleService) {
+      constructor(
+        @inject(coreServices.lifecycle) lifecycle: LifecycleService,
+        @inject(coreServices.rootLifecycle) root: RootLifecycleService,
+      ) {
         lifecycle.addStartupHook(() => journal.add('plugin startup hook'));
         root.addBeforeShutdownHook(() => journal.add('before shutdown'));
       }
@@ -178,7 +181,10 @@ describe('failures and shutdown', () => {
         journal.add('plugin stop');
       }
     }
-    const app = quietBuilder().add(P).add(recordingPlugin('slow', journal, { ms: 20 })).build();
+    const app = quietBuilder()
+      .add(P)
+      .add(recordingPlugin('slow', journal, { ms: 20 }))
+      .build();
     await app.start();
     expect(journal.indexOf('plugin startup hook')).toBeGreaterThan(journal.indexOf('slow init'));
     await app.stop();
@@ -196,7 +202,9 @@ describe('failures and shutdown', () => {
 
   it('is idempotent and safe during start: running inits finish, then everything is stopped', async () => {
     const journal = new Journal();
-    const app = quietBuilder().add(recordingPlugin('slow', journal, { ms: 30 })).build();
+    const app = quietBuilder()
+      .add(recordingPlugin('slow', journal, { ms: 30 }))
+      .build();
     const starting = app.start();
     await delay(5);
     const stopping = app.stop();
@@ -222,7 +230,8 @@ describe('extension points close when their provider starts its init', () => {
   it('throws EXTENSION_POINT_CLOSED on a late call, naming the extension point and the caller', async () => {
     const ep = createExtensionPoint<{ add(x: string): void }>({ id: 'p.things' });
     let kept: { add(x: string): void } | undefined;
-    @Plugin({ id: 'p', extensionPoints: [{ provide: ep, useValue: { add() {} } }] }) class P {}
+    @Plugin({ id: 'p', extensionPoints: [{ provide: ep, useValue: { add() {} } }] })
+    class P {}
     @Module({ pluginId: 'p', id: 'keeper' })
     class Keeper {
       constructor(@inject(ep) e: { add(x: string): void }) {
@@ -256,7 +265,9 @@ describe('add()', () => {
   });
 
   it('reports a rejected feature module as a problem, without an unhandled rejection', async () => {
-    const app = quietBuilder().add(Promise.reject(new Error('no such file'))).build();
+    const app = quietBuilder()
+      .add(Promise.reject(new Error('no such file')))
+      .build();
     await delay(5); // a rejection nobody handled would surface here
     const problems = await app.validate();
     expect(problems).toEqual([expect.objectContaining({ code: 'FEATURE_LOAD_FAILED' })]);
@@ -264,7 +275,9 @@ describe('add()', () => {
   });
 
   it('reports a feature module whose default export is not a feature', async () => {
-    const app = quietBuilder().add(Promise.resolve({ default: 42 } as never)).build();
+    const app = quietBuilder()
+      .add(Promise.resolve({ default: 42 } as never))
+      .build();
     expect(await app.validate()).toEqual([expect.objectContaining({ code: 'INVALID_FEATURE' })]);
   });
 });

@@ -55,8 +55,10 @@ describe('isolation and scopes', () => {
 
   it('binds an extension point only in its own plugin: a foreign module is refused by id before anything runs', async () => {
     const ep = createExtensionPoint<{ add(x: string): void }>({ id: 'a.things' });
-    @Plugin({ id: 'a', extensionPoints: [{ provide: ep, useValue: { add() {} } }] }) class A {}
-    @Plugin({ id: 'b' }) class B {}
+    @Plugin({ id: 'a', extensionPoints: [{ provide: ep, useValue: { add() {} } }] })
+    class A {}
+    @Plugin({ id: 'b' })
+    class B {}
     let constructed = false;
     @Module({ pluginId: 'b', id: 'intruder' })
     class Intruder {
@@ -67,15 +69,22 @@ describe('isolation and scopes', () => {
     const app = quietBuilder().add(A).add(B).add(Intruder).build();
     const problems = await app.validate();
     expect(problems).toEqual([
-      expect.objectContaining({ code: 'EXTENSION_POINT_OF_OTHER_PLUGIN', pluginId: 'b', moduleId: 'intruder', extensionPointId: 'a.things' }),
+      expect.objectContaining({
+        code: 'EXTENSION_POINT_OF_OTHER_PLUGIN',
+        pluginId: 'b',
+        moduleId: 'intruder',
+        extensionPointId: 'a.things',
+      }),
     ]);
     await expect(app.start()).rejects.toMatchObject({ code: 'INVALID_WIRING' });
     expect(constructed).toBe(false);
   });
 
   it('gives plain @Service() classes one instance per plugin, and root-scoped ones one per app', async () => {
-    @Service() class PerPlugin {}
-    @Service({ scope: 'root' }) class PerApp {}
+    @Service()
+    class PerPlugin {}
+    @Service({ scope: 'root' })
+    class PerApp {}
     const seen: Array<[string, object, object]> = [];
     const make = (id: string) => {
       @Plugin({ id })
@@ -98,7 +107,10 @@ describe('isolation and scopes', () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
     @Plugin({ id: 'catalog' })
     class Catalog {
-      constructor(@inject(coreServices.logger) private readonly log: LoggerService, @inject(coreServices.pluginMetadata) private readonly meta: PluginMetadataService) {}
+      constructor(
+        @inject(coreServices.logger) private readonly log: LoggerService,
+        @inject(coreServices.pluginMetadata) private readonly meta: PluginMetadataService,
+      ) {}
       @onInit() init(): void {
         this.log.info(`hello from ${this.meta.getId()}`);
       }
@@ -157,7 +169,10 @@ describe('isolation and scopes', () => {
     await withDefault.start();
     expect(got).toBe(1);
     await withDefault.stop();
-    const replaced = quietBuilder().add(P).add(createServiceFactory({ service: clock, factory: () => ({ now: () => 2 }) })).build();
+    const replaced = quietBuilder()
+      .add(P)
+      .add(createServiceFactory({ service: clock, factory: () => ({ now: () => 2 }) }))
+      .build();
     await replaced.start();
     expect(got).toBe(2);
     await replaced.stop();

@@ -16,7 +16,12 @@ function registry(): new () => Items & { items: string[] } {
   return Registry;
 }
 
-function moduleOf(pluginId: string, id: string, journal: Journal, options: { uses?: ExtensionPoint<Items>; provides?: { ep: ExtensionPoint<Items>; impl: new () => Items }; ms?: number } = {}) {
+function moduleOf(
+  pluginId: string,
+  id: string,
+  journal: Journal,
+  options: { uses?: ExtensionPoint<Items>; provides?: { ep: ExtensionPoint<Items>; impl: new () => Items }; ms?: number } = {},
+) {
   @Module({ pluginId, id, extensionPoints: options.provides ? [{ provide: options.provides.ep, useClass: options.provides.impl }] : [] })
   class M {
     constructor(@inject(options.uses ?? options.provides!.ep) private readonly ep: Items) {}

@@ -37,6 +37,7 @@ describe('public types', () => {
       factory({ config, logger }) {
         assertType<Equal<typeof config, RootConfigService>>(true);
         assertType<Equal<typeof logger, LoggerService>>(true);
+        logger.debug('typed');
         return { now: () => config.getNumber('clock.offset') };
       },
     });

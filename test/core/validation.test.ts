@@ -58,25 +58,30 @@ describe('validation finds every wiring problem before any user code runs', () =
   });
 
   it('duplicate module ids within a plugin, but not across plugins', async () => {
-    @Module({ pluginId: 'catalog', id: 'github' }) class A {}
-    @Module({ pluginId: 'catalog', id: 'github' }) class B {}
-    @Module({ pluginId: 'search', id: 'github' }) class C {}
+    @Module({ pluginId: 'catalog', id: 'github' })
+    class A {}
+    @Module({ pluginId: 'catalog', id: 'github' })
+    class B {}
+    @Module({ pluginId: 'search', id: 'github' })
+    class C {}
     const problems = await problemsOf(plugin('catalog'), plugin('search'), A, B, C);
     expect(problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_MODULE', pluginId: 'catalog', moduleId: 'github' })]);
     expect(problems[0]!.message).toMatch(/two modules with id 'github' \(A and B\)/);
   });
 
   it('a module for a plugin that is not installed', async () => {
-    @Module({ pluginId: 'catalog', id: 'orphan' }) class Orphan {}
+    @Module({ pluginId: 'catalog', id: 'orphan' })
+    class Orphan {}
     const problems = await problemsOf(Orphan);
     expect(problems).toEqual([expect.objectContaining({ code: 'MODULE_WITHOUT_PLUGIN', pluginId: 'catalog', moduleId: 'orphan' })]);
     expect(problems[0]!.message).toContain("Add the 'catalog' plugin");
   });
 
-  it("an extension point nobody provides, and one that another plugin owns", async () => {
+  it('an extension point nobody provides, and one that another plugin owns', async () => {
     const owned = createExtensionPoint<{ add(): void }>({ id: 'catalog.processors' });
     const nowhere = createExtensionPoint<{ add(): void }>({ id: 'nowhere.ep' });
-    @Plugin({ id: 'catalog', extensionPoints: [{ provide: owned, useValue: { add() {} } }] }) class Catalog {}
+    @Plugin({ id: 'catalog', extensionPoints: [{ provide: owned, useValue: { add() {} } }] })
+    class Catalog {}
     @Module({ pluginId: 'search', id: 'thief' })
     class Thief {
       constructor(@inject(owned) readonly ep: unknown) {}
@@ -88,8 +93,18 @@ describe('validation finds every wiring problem before any user code runs', () =
     const problems = await problemsOf(Catalog, plugin('search'), Thief, Hopeful);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'EXTENSION_POINT_OF_OTHER_PLUGIN', pluginId: 'search', moduleId: 'thief', extensionPointId: 'catalog.processors' }),
-        expect.objectContaining({ code: 'EXTENSION_POINT_NOT_PROVIDED', pluginId: 'search', moduleId: 'hopeful', extensionPointId: 'nowhere.ep' }),
+        expect.objectContaining({
+          code: 'EXTENSION_POINT_OF_OTHER_PLUGIN',
+          pluginId: 'search',
+          moduleId: 'thief',
+          extensionPointId: 'catalog.processors',
+        }),
+        expect.objectContaining({
+          code: 'EXTENSION_POINT_NOT_PROVIDED',
+          pluginId: 'search',
+          moduleId: 'hopeful',
+          extensionPointId: 'nowhere.ep',
+        }),
       ]),
     );
     expect(problems.find((p) => p.code === 'EXTENSION_POINT_OF_OTHER_PLUGIN')!.message).toContain("belongs to plugin 'catalog'");
@@ -192,7 +207,8 @@ describe('validation finds every wiring problem before any user code runs', () =
 
   it('two implementations of one ref', async () => {
     const ref = createServiceRef<object>({ id: 'dup' });
-    @Service({ provides: ref }) class One {}
+    @Service({ provides: ref })
+    class One {}
     const problems = await problemsOf(One, createServiceFactory({ service: ref, factory: () => ({}) }));
     expect(problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_SERVICE', refId: 'dup' })]);
     expect(problems[0]!.message).toContain('class One');
@@ -205,11 +221,15 @@ describe('validation finds every wiring problem before any user code runs', () =
     }
     const problems = await problemsOf(Forgetful);
     expect(problems).toEqual([expect.objectContaining({ code: 'MISSING_INJECTION_TOKEN', pluginId: 'forgetful' })]);
-    expect(problems[0]!.message).toContain('Constructor parameter 0 of plugin \'forgetful\' (class Forgetful) has no injection token');
+    expect(problems[0]!.message).toContain("Constructor parameter 0 of plugin 'forgetful' (class Forgetful) has no injection token");
   });
 
   it('a dependsOn on a missing plugin, and dependsOn cycles', async () => {
-    const problems = await problemsOf(plugin('a', { dependsOn: ['b'] }), plugin('b', { dependsOn: ['a'] }), plugin('c', { dependsOn: ['ghost'] }));
+    const problems = await problemsOf(
+      plugin('a', { dependsOn: ['b'] }),
+      plugin('b', { dependsOn: ['a'] }),
+      plugin('c', { dependsOn: ['ghost'] }),
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'PLUGIN_DEPENDENCY_MISSING', pluginId: 'c', related: ['ghost'] }),
@@ -219,7 +239,8 @@ describe('validation finds every wiring problem before any user code runs', () =
   });
 
   it('reports every problem at once, in one error', async () => {
-    @Module({ pluginId: 'missing', id: 'orphan' }) class Orphan {}
+    @Module({ pluginId: 'missing', id: 'orphan' })
+    class Orphan {}
     const ref = createServiceRef<object>({ id: 'nothing' });
     @Plugin({ id: 'needy' })
     class Needy {
@@ -230,7 +251,8 @@ describe('validation finds every wiring problem before any user code runs', () =
   });
 
   it('the INVALID_WIRING message lists each problem with its code', async () => {
-    @Module({ pluginId: 'missing', id: 'orphan' }) class Orphan {}
+    @Module({ pluginId: 'missing', id: 'orphan' })
+    class Orphan {}
     const app = quietBuilder().add(Orphan).build();
     await expect(app.start()).rejects.toThrow(/1 problem; nothing was started:\n {2}1\. \[MODULE_WITHOUT_PLUGIN\] Module 'orphan'/);
     expect(app.state).toBe('failed');
@@ -240,10 +262,14 @@ describe('validation finds every wiring problem before any user code runs', () =
 describe('more wiring problems', () => {
   it('the same extension point provided twice', async () => {
     const ep = createExtensionPoint<{ add(): void }>({ id: 'shared.ep' });
-    @Plugin({ id: 'one', extensionPoints: [{ provide: ep, useValue: { add() {} } }] }) class One {}
-    @Plugin({ id: 'two', extensionPoints: [{ provide: ep, useValue: { add() {} } }] }) class Two {}
+    @Plugin({ id: 'one', extensionPoints: [{ provide: ep, useValue: { add() {} } }] })
+    class One {}
+    @Plugin({ id: 'two', extensionPoints: [{ provide: ep, useValue: { add() {} } }] })
+    class Two {}
     const problems = await problemsOf(One, Two);
-    expect(problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_EXTENSION_POINT', extensionPointId: 'shared.ep', pluginId: 'two' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'DUPLICATE_EXTENSION_POINT', extensionPointId: 'shared.ep', pluginId: 'two' }),
+    ]);
     expect(problems[0]!.message).toContain("provided twice: by plugin 'one' and by plugin 'two'");
   });
 
@@ -268,7 +294,10 @@ describe('more wiring problems', () => {
     const b = createServiceRef<object>({ id: 'same.id', scope: 'plugin' });
     @Plugin({ id: 'p' })
     class P {
-      constructor(@inject(a) readonly x: object, @inject(b) readonly y: object) {}
+      constructor(
+        @inject(a) readonly x: object,
+        @inject(b) readonly y: object,
+      ) {}
     }
     const problems = await problemsOf(P, createServiceFactory({ service: a, factory: () => ({}) }));
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'DUPLICATE_REF_ID', refId: 'same.id' })]));
@@ -284,12 +313,19 @@ describe('more wiring problems', () => {
     const wrong = createServiceRef<object>({ id: 'default.wrong', defaultFactory: () => 42 as never });
     @Plugin({ id: 'p' })
     class P {
-      constructor(@inject(throwing) readonly a: object, @inject(wrong) readonly b: object) {}
+      constructor(
+        @inject(throwing) readonly a: object,
+        @inject(wrong) readonly b: object,
+      ) {}
     }
     const problems = await problemsOf(P);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'DEFAULT_FACTORY_FAILED', refId: 'default.throws', message: expect.stringContaining('no default today') }),
+        expect.objectContaining({
+          code: 'DEFAULT_FACTORY_FAILED',
+          refId: 'default.throws',
+          message: expect.stringContaining('no default today'),
+        }),
         expect.objectContaining({ code: 'DEFAULT_FACTORY_FAILED', refId: 'default.wrong' }),
       ]),
     );
@@ -299,7 +335,11 @@ describe('more wiring problems', () => {
 describe('builder options', () => {
   it('refuses bad options with INVALID_OPTIONS', async () => {
     const { ContainerBuilder } = await import('plugboard');
-    expect(() => new ContainerBuilder({ onPluginBootFailure: 'maybe' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
-    expect(() => new ContainerBuilder({ initTimeoutMs: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('initTimeoutMs') }));
+    expect(() => new ContainerBuilder({ onPluginBootFailure: 'maybe' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
+    expect(() => new ContainerBuilder({ initTimeoutMs: -1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('initTimeoutMs') }),
+    );
   });
 });

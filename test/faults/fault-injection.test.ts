@@ -32,7 +32,10 @@ function healthy(id: string, journal: Journal) {
 }
 
 async function startFails(builder: ContainerBuilder): Promise<PlugboardError> {
-  const error = await builder.build().start().catch((e: unknown) => e);
+  const error = await builder
+    .build()
+    .start()
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PlugboardError);
   return error as PlugboardError;
 }
@@ -63,14 +66,19 @@ describe('fault injection: every failure is a PlugboardError with a stable code,
   });
 
   it('a module constructor that throws', async () => {
-    @Plugin({ id: 'host' }) class Host {}
+    @Plugin({ id: 'host' })
+    class Host {}
     @Module({ pluginId: 'host', id: 'broken' })
     class Broken {
       constructor() {
         throw new Error('module constructor');
       }
     }
-    expect(await startFails(quietBuilder().add(Host).add(Broken))).toMatchObject({ code: 'INIT_FAILED', pluginId: 'host', moduleId: 'broken' });
+    expect(await startFails(quietBuilder().add(Host).add(Broken))).toMatchObject({
+      code: 'INIT_FAILED',
+      pluginId: 'host',
+      moduleId: 'broken',
+    });
   });
 
   it('a service class constructor, a factory that throws and a factory that rejects', async () => {
@@ -90,10 +98,25 @@ describe('fault injection: every failure is a PlugboardError with a stable code,
       }
       return P;
     };
-    const sync = createServiceFactory({ service: b, factory: () => { throw new Error('sync factory'); } });
-    const rejects = createServiceFactory({ service: c, factory: async () => { await delay(1); throw new Error('async factory'); } });
+    const sync = createServiceFactory({
+      service: b,
+      factory: () => {
+        throw new Error('sync factory');
+      },
+    });
+    const rejects = createServiceFactory({
+      service: c,
+      factory: async () => {
+        await delay(1);
+        throw new Error('async factory');
+      },
+    });
     expect(await startFails(quietBuilder().add(plugin('pa', a)).add(A))).toMatchObject({ code: 'INIT_FAILED', pluginId: 'pa' });
-    const rootFailure = await startFails(quietBuilder().add(plugin('pb', b as never)).add(sync));
+    const rootFailure = await startFails(
+      quietBuilder()
+        .add(plugin('pb', b as never))
+        .add(sync),
+    );
     expect(rootFailure).toMatchObject({ code: 'INIT_FAILED', refId: 'svc.b' });
     expect(rootFailure.message).toContain("Service 'svc.b' failed to start: Error: sync factory");
     expect(await startFails(quietBuilder().add(plugin('pc', c)).add(rejects))).toMatchObject({ code: 'INIT_FAILED', pluginId: 'pc' });
@@ -109,9 +132,23 @@ describe('fault injection: every failure is a PlugboardError with a stable code,
       }
       return P;
     };
-    expect(await startFails(quietBuilder().add(make('throws', () => { throw new Error('x'); })))).toMatchObject({ code: 'INIT_FAILED', pluginId: 'throws' });
-    expect(await startFails(quietBuilder().add(make('rejects', () => Promise.reject(new Error('y')))))).toMatchObject({ code: 'INIT_FAILED', pluginId: 'rejects' });
-    expect(await startFails(quietBuilder({ initTimeoutMs: 20 }).add(make('hangs', () => new Promise(() => undefined))))).toMatchObject({ code: 'INIT_TIMEOUT', pluginId: 'hangs' });
+    expect(
+      await startFails(
+        quietBuilder().add(
+          make('throws', () => {
+            throw new Error('x');
+          }),
+        ),
+      ),
+    ).toMatchObject({ code: 'INIT_FAILED', pluginId: 'throws' });
+    expect(await startFails(quietBuilder().add(make('rejects', () => Promise.reject(new Error('y')))))).toMatchObject({
+      code: 'INIT_FAILED',
+      pluginId: 'rejects',
+    });
+    expect(await startFails(quietBuilder({ initTimeoutMs: 20 }).add(make('hangs', () => new Promise(() => undefined))))).toMatchObject({
+      code: 'INIT_TIMEOUT',
+      pluginId: 'hangs',
+    });
   });
 
   it('a shutdown hook that throws or hangs: stop() still resolves, logs it with its plugin and module, and runs the rest', async () => {
@@ -175,8 +212,13 @@ describe('fault injection: every failure is a PlugboardError with a stable code,
   });
 
   it('a feature module promise that rejects, and values that are not features', async () => {
-    const app = quietBuilder().add(Promise.reject(new Error('import failed')) as never).build();
-    await expect(app.start()).rejects.toMatchObject({ code: 'INVALID_WIRING', problems: [expect.objectContaining({ code: 'FEATURE_LOAD_FAILED' })] });
+    const app = quietBuilder()
+      .add(Promise.reject(new Error('import failed')) as never)
+      .build();
+    await expect(app.start()).rejects.toMatchObject({
+      code: 'INVALID_WIRING',
+      problems: [expect.objectContaining({ code: 'FEATURE_LOAD_FAILED' })],
+    });
     for (const value of [{}, undefined, null, 42, 'plugin', class Undecorated {}]) {
       expect(() => new ContainerBuilder().add(value as never)).toThrow(expect.objectContaining({ code: 'INVALID_FEATURE' }));
     }

@@ -8,7 +8,9 @@ const hostPackageJson = fileURLToPath(new URL('./fixtures/host/package.json', im
 describe('discoverFeatures', () => {
   it('installs every dependency marked as a plugboard plugin or module, and leaves out orphan modules with one info line', async () => {
     const { logger, lines } = captureLogs();
-    const app = quietBuilder({ logger }).add(discoverFeatures({ packageJson: hostPackageJson })).build();
+    const app = quietBuilder({ logger })
+      .add(discoverFeatures({ packageJson: hostPackageJson }))
+      .build();
     await app.start();
     const description = app.describe();
     expect(description.plugins.map((p) => p.id).sort()).toEqual(['catalog', 'search']);
@@ -32,11 +34,15 @@ describe('discoverFeatures', () => {
     const orphanPath = new URL('./fixtures/host/node_modules/module-orphan/index.js', import.meta.url).href;
     const orphan = (await import(orphanPath)) as { default: never };
     const app = quietBuilder().add(orphan.default).build();
-    expect(await app.validate()).toEqual([expect.objectContaining({ code: 'MODULE_WITHOUT_PLUGIN', pluginId: 'scheduler', moduleId: 'cron' })]);
+    expect(await app.validate()).toEqual([
+      expect.objectContaining({ code: 'MODULE_WITHOUT_PLUGIN', pluginId: 'scheduler', moduleId: 'cron' }),
+    ]);
   });
 
   it('names the host package.json when it cannot be read', async () => {
-    const app = quietBuilder().add(discoverFeatures({ packageJson: '/nowhere/package.json' })).build();
+    const app = quietBuilder()
+      .add(discoverFeatures({ packageJson: '/nowhere/package.json' }))
+      .build();
     expect(await app.validate()).toEqual([
       expect.objectContaining({ code: 'FEATURE_LOAD_FAILED', message: expect.stringContaining('/nowhere/package.json') }),
     ]);

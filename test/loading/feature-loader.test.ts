@@ -35,12 +35,23 @@ describe('createFeatureLoader', () => {
           },
         }),
       )
-      .add(createFeatureLoader({ async *loader() { yield plugin('from-async', journal); } }))
+      .add(
+        createFeatureLoader({
+          async *loader() {
+            yield plugin('from-async', journal);
+          },
+        }),
+      )
       .add(createFeatureLoader({ loader: () => [plugin('from-array', journal)] }))
       .build();
     await app.start();
     expect(journal.events.sort()).toEqual(['from-array init', 'from-async init', 'search init']);
-    expect(app.describe().plugins.map((p) => p.id).sort()).toEqual(['from-array', 'from-async', 'search']);
+    expect(
+      app
+        .describe()
+        .plugins.map((p) => p.id)
+        .sort(),
+    ).toEqual(['from-array', 'from-async', 'search']);
     await app.stop();
   });
 
@@ -69,8 +80,14 @@ describe('createFeatureLoader', () => {
       .build();
     const problems = await app.validate();
     expect(problems).toEqual([
-      expect.objectContaining({ code: 'FEATURE_LOAD_FAILED', message: expect.stringContaining("Feature loader 'flaky-loader' failed: Error: registry down") }),
-      expect.objectContaining({ code: 'INVALID_FEATURE', message: expect.stringContaining("Feature loader 'sloppy-loader' returned something that is not a feature") }),
+      expect.objectContaining({
+        code: 'FEATURE_LOAD_FAILED',
+        message: expect.stringContaining("Feature loader 'flaky-loader' failed: Error: registry down"),
+      }),
+      expect.objectContaining({
+        code: 'INVALID_FEATURE',
+        message: expect.stringContaining("Feature loader 'sloppy-loader' returned something that is not a feature"),
+      }),
     ]);
     await expect(app.start()).rejects.toMatchObject({ code: 'INVALID_WIRING' });
   });

@@ -14,7 +14,11 @@ describe('lifecycle hooks', () => {
     const app = quietBuilder().add(P).build();
     await app.start();
     expect(() => lifecycle!.addStartupHook(() => undefined)).toThrow(
-      expect.objectContaining({ code: 'LIFECYCLE_HOOK_TOO_LATE', pluginId: 'p', message: expect.stringContaining("plugin 'p' added a startup hook after startup hooks ran") }),
+      expect.objectContaining({
+        code: 'LIFECYCLE_HOOK_TOO_LATE',
+        pluginId: 'p',
+        message: expect.stringContaining("plugin 'p' added a startup hook after startup hooks ran"),
+      }),
     );
     await app.stop();
     expect(() => lifecycle!.addShutdownHook(() => undefined)).toThrow(expect.objectContaining({ code: 'LIFECYCLE_HOOK_TOO_LATE' }));
@@ -56,7 +60,10 @@ describe('lifecycle hooks', () => {
     const journal = new Journal();
     @Plugin({ id: 'p' })
     class P {
-      constructor(@inject(coreServices.lifecycle) lifecycle: LifecycleService, @inject(coreServices.rootLifecycle) root: RootLifecycleService) {
+      constructor(
+        @inject(coreServices.lifecycle) lifecycle: LifecycleService,
+        @inject(coreServices.rootLifecycle) root: RootLifecycleService,
+      ) {
         root.addStartupHook(async () => {
           await delay(1);
           journal.add('root startup');
@@ -94,7 +101,10 @@ describe('lifecycle hooks', () => {
       }
       return P;
     };
-    const app = quietBuilder().add(make('search', ['catalog'])).add(make('catalog')).build();
+    const app = quietBuilder()
+      .add(make('search', ['catalog']))
+      .add(make('catalog'))
+      .build();
     await app.start();
     await app.stop();
     expect(journal.events).toEqual(['catalog init', 'search init', 'search stop', 'catalog stop']);

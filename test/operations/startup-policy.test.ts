@@ -30,7 +30,10 @@ describe('boot failure policies', () => {
   it('takes per-plugin overrides from config: one plugin may fail, the others abort', async () => {
     const journal = new Journal();
     const config = { plugboard: { startup: { plugins: { optional: { onPluginBootFailure: 'continue' } } } } };
-    const tolerant = quietBuilder({ config }).add(plugin('optional', journal, true)).add(plugin('core', journal)).build();
+    const tolerant = quietBuilder({ config })
+      .add(plugin('optional', journal, true))
+      .add(plugin('core', journal))
+      .build();
     await tolerant.start();
     expect(tolerant.describe().plugins.map((p) => [p.id, p.status])).toEqual([
       ['optional', 'failed'],
@@ -38,7 +41,9 @@ describe('boot failure policies', () => {
     ]);
     await tolerant.stop();
 
-    const strict = quietBuilder({ config }).add(plugin('required', new Journal(), true)).build();
+    const strict = quietBuilder({ config })
+      .add(plugin('required', new Journal(), true))
+      .build();
     await expect(strict.start()).rejects.toMatchObject({ code: 'INIT_FAILED', pluginId: 'required' });
   });
 
@@ -54,18 +59,26 @@ describe('boot failure policies', () => {
   it("leaves a failing module out under onModuleBootFailure: 'continue', and the plugin still starts", async () => {
     const journal = new Journal();
     const { logger, lines } = captureLogs();
-    const app = quietBuilder({ logger, onModuleBootFailure: 'continue' }).add(plugin('catalog', journal)).add(failingModule('catalog', 'bad')).build();
+    const app = quietBuilder({ logger, onModuleBootFailure: 'continue' })
+      .add(plugin('catalog', journal))
+      .add(failingModule('catalog', 'bad'))
+      .build();
     await app.start();
     const description = app.describe().plugins[0]!;
     expect(description.status).toBe('started');
     expect(description.modules[0]).toMatchObject({ id: 'bad', status: 'failed', error: expect.stringContaining('bad broke') });
-    expect(lines.find((l) => l['module'] === 'bad' && l['level'] === 50)!['msg']).toContain("module 'bad' of plugin 'catalog' failed to start and was left out");
+    expect(lines.find((l) => l['module'] === 'bad' && l['level'] === 50)!['msg']).toContain(
+      "module 'bad' of plugin 'catalog' failed to start and was left out",
+    );
     await app.stop();
   });
 
   it('rejects a bad policy in config with CONFIG_TYPE naming the key', async () => {
     const app = quietBuilder({ config: { plugboard: { startup: { onPluginBootFailure: 'maybe' } } } }).build();
-    await expect(app.start()).rejects.toMatchObject({ code: 'CONFIG_TYPE', message: expect.stringContaining('plugboard.startup.onPluginBootFailure') });
+    await expect(app.start()).rejects.toMatchObject({
+      code: 'CONFIG_TYPE',
+      message: expect.stringContaining('plugboard.startup.onPluginBootFailure'),
+    });
   });
 
   it('takes initTimeoutMs from config', async () => {
@@ -75,7 +88,9 @@ describe('boot failure policies', () => {
         return delay(200);
       }
     }
-    const app = quietBuilder({ config: { plugboard: { initTimeoutMs: 20 } } }).add(Slow).build();
+    const app = quietBuilder({ config: { plugboard: { initTimeoutMs: 20 } } })
+      .add(Slow)
+      .build();
     await expect(app.start()).rejects.toMatchObject({ code: 'INIT_TIMEOUT', pluginId: 'slow', message: expect.stringContaining('20 ms') });
   });
 });
@@ -89,8 +104,10 @@ describe('startup report', () => {
         return delay(120);
       }
     }
-    @Module({ pluginId: 'sluggish', id: 'helper' }) class Helper {}
-    @Plugin({ id: 'quick' }) class Quick {}
+    @Module({ pluginId: 'sluggish', id: 'helper' })
+    class Helper {}
+    @Plugin({ id: 'quick' })
+    class Quick {}
     const app = quietBuilder({ logger, slowInitWarningMs: 40 }).add([Sluggish, Helper, Quick]).build();
     await app.start();
     const messages = lines.map((l) => l['msg']);
@@ -116,8 +133,10 @@ describe('instanceMetadata', () => {
         metadata = m;
       }
     }
-    @Module({ pluginId: 'catalog', id: 'github' }) class Github {}
-    @Plugin({ id: 'search' }) class Search {}
+    @Module({ pluginId: 'catalog', id: 'github' })
+    class Github {}
+    @Plugin({ id: 'search' })
+    class Search {}
     const app = quietBuilder().add([Catalog, Github, Search]).build();
     await app.start();
     const plugins = metadata!.getInstalledPlugins();

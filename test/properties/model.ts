@@ -115,7 +115,9 @@ export function appArbitrary(options: GenerateOptions): fc.Arbitrary<AppSpec> {
   return services.chain((serviceList) =>
     fc
       .integer({ min: 0, max: options.maxPlugins })
-      .chain((count) => (count === 0 ? fc.constant([] as PluginSpec[]) : fc.tuple(...Array.from({ length: count }, (_, i) => plugin(i, serviceList.length)))))
+      .chain((count) =>
+        count === 0 ? fc.constant([] as PluginSpec[]) : fc.tuple(...Array.from({ length: count }, (_, i) => plugin(i, serviceList.length))),
+      )
       .chain((plugins) => (options.defects ? withDefects(plugins, serviceList) : fc.constant(sound(plugins, serviceList)))),
   );
 }
@@ -125,7 +127,14 @@ function sound(plugins: PluginSpec[], services: ServiceSpec[]): AppSpec {
 }
 
 function withDefects(plugins: PluginSpec[], services: ServiceSpec[]): fc.Arbitrary<AppSpec> {
-  const kinds = ['DUPLICATE_PLUGIN', 'DUPLICATE_MODULE', 'MODULE_WITHOUT_PLUGIN', 'DEPENDENCY_CYCLE', 'SCOPE_VIOLATION', 'SERVICE_NOT_FOUND'] as const;
+  const kinds = [
+    'DUPLICATE_PLUGIN',
+    'DUPLICATE_MODULE',
+    'MODULE_WITHOUT_PLUGIN',
+    'DEPENDENCY_CYCLE',
+    'SCOPE_VIOLATION',
+    'SERVICE_NOT_FOUND',
+  ] as const;
   return fc.subarray([...kinds], { maxLength: 3 }).map((chosen) => {
     const app: AppSpec = { ...sound(structuredClone(plugins), structuredClone(services)), defects: [] };
     for (const kind of chosen) {
@@ -196,11 +205,18 @@ export function build(spec: AppSpec): { features: unknown[]; journal: Journal } 
   const journal: Journal = { events: [], seen: new Map(), instances: new Map() };
   const refs = new Map<string, ServiceRef<object>>();
   const features: unknown[] = [];
-  for (const service of spec.services) refs.set(service.id, createServiceRef<object>({ id: service.id, scope: service.scope }) as ServiceRef<object>);
+  for (const service of spec.services)
+    refs.set(service.id, createServiceRef<object>({ id: service.id, scope: service.scope }) as ServiceRef<object>);
   for (const service of spec.services) {
     const deps: Record<string, ServiceRef<unknown>> = {};
     for (const d of service.deps) deps[`d${d}`] = refs.get(spec.services[d]!.id)!;
-    features.push(createServiceFactory<object, 'root' | 'plugin', Record<string, ServiceRef<unknown>>>({ service: refs.get(service.id)!, deps, factory: () => ({ service: service.id }) }));
+    features.push(
+      createServiceFactory<object, 'root' | 'plugin', Record<string, ServiceRef<unknown>>>({
+        service: refs.get(service.id)!,
+        deps,
+        factory: () => ({ service: service.id }),
+      }),
+    );
   }
   const record = (who: string, serviceIds: readonly string[], values: unknown[]): void => {
     const map = new Map<string, object>();
@@ -259,10 +275,16 @@ export function build(spec: AppSpec): { features: unknown[]; journal: Journal } 
         constructor(pluginItems: { add(item: string): void }, ...rest: unknown[]) {
           this.targets = [pluginItems, ...(rest.slice(0, used.length) as Array<{ add(item: string): void }>)];
           this.collector = module.provides ? (rest[used.length] as Collector) : undefined;
-          record(`${plugin.id}/${module.id}`, plugin.services.map((i) => spec.services[i]!.id), rest.slice(used.length + (module.provides ? 1 : 0)));
+          record(
+            `${plugin.id}/${module.id}`,
+            plugin.services.map((i) => spec.services[i]!.id),
+            rest.slice(used.length + (module.provides ? 1 : 0)),
+          );
         }
         async init(): Promise<void> {
-          journal.events.push(`init:${plugin.id}/${module.id}${this.collector ? ` saw ${[...this.collector.items].sort().join(',')}` : ''}`);
+          journal.events.push(
+            `init:${plugin.id}/${module.id}${this.collector ? ` saw ${[...this.collector.items].sort().join(',')}` : ''}`,
+          );
           await delay(module.delayMs);
           if (module.fails) throw new Error(`${plugin.id}/${module.id} fails`);
           for (const target of this.targets) target.add(`${plugin.id}/${module.id}`);

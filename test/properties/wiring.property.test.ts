@@ -5,7 +5,8 @@ import { appArbitrary, build, runs, type AppSpec } from './model.js';
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
-const listenerCounts = (): number[] => ['SIGTERM', 'SIGINT', 'exit', 'beforeExit', 'uncaughtException'].map((e) => process.listenerCount(e));
+const listenerCounts = (): number[] =>
+  ['SIGTERM', 'SIGINT', 'exit', 'beforeExit', 'uncaughtException'].map((e) => process.listenerCount(e));
 let listenersBefore: number[];
 
 beforeAll(() => {
@@ -30,7 +31,9 @@ describe('properties over generated apps', () => {
     await fc.assert(
       fc.asyncProperty(appArbitrary({ maxPlugins: 8, maxModules: 6, defects: true, failures: false }), async (spec) => {
         const { features, journal } = build(spec);
-        const app = quietBuilder().add(features as never).build();
+        const app = quietBuilder()
+          .add(features as never)
+          .build();
         const problems = await app.validate();
         if (spec.defects.length === 0) expect(problems).toEqual([]);
         else for (const defect of spec.defects) expect([defect, matches(problems, defect)]).toEqual([defect, true]);
@@ -49,7 +52,9 @@ describe('properties over generated apps', () => {
     await fc.assert(
       fc.asyncProperty(appArbitrary({ maxPlugins: 6, maxModules: 6, defects: false, failures: false }), async (spec) => {
         const { features, journal } = build(spec);
-        const app = quietBuilder().add(features as never).build();
+        const app = quietBuilder()
+          .add(features as never)
+          .build();
         await app.start();
         const at = (event: string): number => journal.events.findIndex((e) => e === event || e.startsWith(`${event} `));
         for (const plugin of spec.plugins) {
@@ -66,7 +71,10 @@ describe('properties over generated apps', () => {
           // a provider saw exactly the items of the modules that use it
           plugin.modules.forEach((provider, index) => {
             if (!provider.provides) return;
-            const users = plugin.modules.filter((m) => m.uses.includes(index)).map((m) => `${plugin.id}/${m.id}`).sort();
+            const users = plugin.modules
+              .filter((m) => m.uses.includes(index))
+              .map((m) => `${plugin.id}/${m.id}`)
+              .sort();
             expect(journal.events).toContain(`init:${plugin.id}/${provider.id} saw ${users.join(',')}`);
           });
         }
@@ -80,7 +88,9 @@ describe('properties over generated apps', () => {
     await fc.assert(
       fc.asyncProperty(appArbitrary({ maxPlugins: 6, maxModules: 4, defects: false, failures: false }), async (spec) => {
         const { features, journal } = build(spec);
-        const app = quietBuilder().add(features as never).build();
+        const app = quietBuilder()
+          .add(features as never)
+          .build();
         await app.start();
         for (const service of spec.services) {
           const byPlugin = new Map<string, Set<object>>();
@@ -104,7 +114,9 @@ describe('properties over generated apps', () => {
     await fc.assert(
       fc.asyncProperty(appArbitrary({ maxPlugins: 6, maxModules: 6, defects: false, failures: false }), async (spec) => {
         const { features, journal } = build(spec);
-        const app = quietBuilder().add(features as never).build();
+        const app = quietBuilder()
+          .add(features as never)
+          .build();
         await app.start();
         await app.stop();
         await app.stop();
@@ -122,29 +134,42 @@ describe('properties over generated apps', () => {
 
   it("5. with init failures, 'abort' rejects after stopping everything started; 'continue' leaves out exactly the failing plugins", async () => {
     await fc.assert(
-      fc.asyncProperty(appArbitrary({ maxPlugins: 6, maxModules: 4, defects: false, failures: true }), fc.constantFrom<'abort' | 'continue'>('abort', 'continue'), async (spec, policy) => {
-        const { features, journal } = build(spec);
-        const app = quietBuilder({ onPluginBootFailure: policy }).add(features as never).build();
-        const failing = new Set(spec.plugins.filter((p) => p.fails || p.modules.some((m) => m.fails)).map((p) => p.id));
-        const outcome = await app.start().then(
-          () => 'started',
-          (e: unknown) => e,
-        );
-        if (policy === 'abort' && failing.size > 0) {
-          expect(outcome).toBeInstanceOf(PlugboardError);
-          expect(['INIT_FAILED', 'INIT_TIMEOUT']).toContain((outcome as PlugboardError).code);
-          expect(failing).toContain((outcome as PlugboardError).pluginId);
-        } else {
-          expect(outcome).toBe('started');
-          const statuses = Object.fromEntries(app.describe().plugins.map((p) => [p.id, p.status]));
-          for (const plugin of spec.plugins) expect([plugin.id, statuses[plugin.id]]).toEqual([plugin.id, failing.has(plugin.id) ? 'failed' : 'started']);
-          await app.stop();
-        }
-        // afterwards every feature that came up has been stopped exactly once
-        const ups = journal.events.filter((e) => e.startsWith('up:')).map((e) => e.slice(3)).sort();
-        const stops = journal.events.filter((e) => e.startsWith('stop:')).map((e) => e.slice(5)).sort();
-        expect(stops).toEqual(ups);
-      }),
+      fc.asyncProperty(
+        appArbitrary({ maxPlugins: 6, maxModules: 4, defects: false, failures: true }),
+        fc.constantFrom<'abort' | 'continue'>('abort', 'continue'),
+        async (spec, policy) => {
+          const { features, journal } = build(spec);
+          const app = quietBuilder({ onPluginBootFailure: policy })
+            .add(features as never)
+            .build();
+          const failing = new Set(spec.plugins.filter((p) => p.fails || p.modules.some((m) => m.fails)).map((p) => p.id));
+          const outcome = await app.start().then(
+            () => 'started',
+            (e: unknown) => e,
+          );
+          if (policy === 'abort' && failing.size > 0) {
+            expect(outcome).toBeInstanceOf(PlugboardError);
+            expect(['INIT_FAILED', 'INIT_TIMEOUT']).toContain((outcome as PlugboardError).code);
+            expect(failing).toContain((outcome as PlugboardError).pluginId);
+          } else {
+            expect(outcome).toBe('started');
+            const statuses = Object.fromEntries(app.describe().plugins.map((p) => [p.id, p.status]));
+            for (const plugin of spec.plugins)
+              expect([plugin.id, statuses[plugin.id]]).toEqual([plugin.id, failing.has(plugin.id) ? 'failed' : 'started']);
+            await app.stop();
+          }
+          // afterwards every feature that came up has been stopped exactly once
+          const ups = journal.events
+            .filter((e) => e.startsWith('up:'))
+            .map((e) => e.slice(3))
+            .sort();
+          const stops = journal.events
+            .filter((e) => e.startsWith('stop:'))
+            .map((e) => e.slice(5))
+            .sort();
+          expect(stops).toEqual(ups);
+        },
+      ),
       runs(60),
     );
   });

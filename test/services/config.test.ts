@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { coreServices, PlugboardError } from 'plugboard';
+import { coreServices, type PlugboardError } from 'plugboard';
 import { loadConfig, createConfigView } from '../../src/services/config/index.js';
 import { quietBuilder } from '../support.js';
 
@@ -47,7 +47,11 @@ describe('config', () => {
   it('merges files over the config object, substitutes ${VAR}, and names the file in errors', async () => {
     const yaml = await tempFile('app.yaml', 'db:\n  url: ${DB_URL}\n  name: ${DB_NAME:-main}\n  literal: $${NOT_A_VAR}\n');
     const json = await tempFile('override.json', JSON.stringify({ db: { pool: { max: 'ten' } } }));
-    const config = await loadConfig({ data: { db: { url: 'ignored', pool: { max: 1, min: 0 } } }, files: [yaml, json], env: { DB_URL: 'pg://env' } });
+    const config = await loadConfig({
+      data: { db: { url: 'ignored', pool: { max: 1, min: 0 } } },
+      files: [yaml, json],
+      env: { DB_URL: 'pg://env' },
+    });
     expect(config.getString('db.url')).toBe('pg://env');
     expect(config.getString('db.name')).toBe('main');
     expect(config.getString('db.literal')).toBe('${NOT_A_VAR}');
@@ -74,7 +78,10 @@ describe('config', () => {
   });
 
   it('is deep-frozen and immune to prototype pollution', async () => {
-    const json = await tempFile('evil.json', '{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"polluted": true}}, "b": 1}}');
+    const json = await tempFile(
+      'evil.json',
+      '{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"polluted": true}}, "b": 1}}',
+    );
     const config = await loadConfig({ files: [json], env: {} });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     const a = config.get<Record<string, unknown>>('a');
@@ -99,7 +106,19 @@ describe('config', () => {
 describe('secrets in config', () => {
   it('recognises secret-looking keys', async () => {
     const { isSecretKey, redactConfig } = await import('../../src/services/config/index.js');
-    for (const name of ['password', 'dbPassword', 'token', 'GITHUB_TOKEN', 'secret', 'clientSecret', 'apiKey', 'api_key', 'privateKey', 'key', 'signing-key']) {
+    for (const name of [
+      'password',
+      'dbPassword',
+      'token',
+      'GITHUB_TOKEN',
+      'secret',
+      'clientSecret',
+      'apiKey',
+      'api_key',
+      'privateKey',
+      'key',
+      'signing-key',
+    ]) {
       expect([name, isSecretKey(name)]).toEqual([name, true]);
     }
     for (const name of ['keys', 'monkey', 'keyboard', 'url', 'host', 'items_per_minute']) {

@@ -38,7 +38,12 @@ describe('createServiceDecorator', () => {
           decorate: (inner, { prefix }) => ({ greet: (name: string) => `${prefix} ${inner.greet(name)}` }),
         }),
       )
-      .add(createServiceDecorator({ service: greeterRef, decorate: async (inner) => ({ greet: (name: string) => inner.greet(name).toUpperCase() }) }))
+      .add(
+        createServiceDecorator({
+          service: greeterRef,
+          decorate: async (inner) => ({ greet: (name: string) => inner.greet(name).toUpperCase() }),
+        }),
+      )
       .build();
     await app.start();
     expect(greeting).toBe('>> HI ADA');

@@ -117,7 +117,12 @@ describe('docs/testing.md', () => {
     const self = readFileSync(fileURLToPath(import.meta.url), 'utf8');
     const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(3);
-    const normalise = (text: string): string => text.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
+    const normalise = (text: string): string =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join('\n');
     for (const block of blocks) expect(normalise(self)).toContain(normalise(block));
   });
 });

@@ -39,8 +39,10 @@ describe('startTestApp', () => {
   });
 
   it('asks for a pluginId when the modules belong to several plugins', async () => {
-    @Module({ pluginId: 'a', id: 'm' }) class A {}
-    @Module({ pluginId: 'b', id: 'm' }) class B {}
+    @Module({ pluginId: 'a', id: 'm' })
+    class A {}
+    @Module({ pluginId: 'b', id: 'm' })
+    class B {}
     const ep = createExtensionPoint<object>({ id: 'x.y' });
     await expect(startTestApp({ features: [A, B], extensionPoints: [[ep, {}]] })).rejects.toMatchObject({
       code: 'INVALID_FEATURE',
@@ -109,7 +111,11 @@ describe('mockServices', () => {
       mockServices.pluginMetadata.factory(),
       mockServices.instanceMetadata.factory(),
     ].map((factory) => factory.service.id);
-    expect(ids.sort()).toEqual(Object.values(coreServices).map((ref) => ref.id).sort());
+    expect(ids.sort()).toEqual(
+      Object.values(coreServices)
+        .map((ref) => ref.id)
+        .sort(),
+    );
   });
 
   it('fixes plugin and instance metadata', async () => {
@@ -122,7 +128,10 @@ describe('mockServices', () => {
     }
     const app = await startTestApp({
       features: [P],
-      services: [mockServices.pluginMetadata({ pluginId: 'pretend' }), mockServices.instanceMetadata({ plugins: [{ pluginId: 'x', modules: [] }] })],
+      services: [
+        mockServices.pluginMetadata({ pluginId: 'pretend' }),
+        mockServices.instanceMetadata({ plugins: [{ pluginId: 'x', modules: [] }] }),
+      ],
     });
     expect(id).toBe('pretend');
     expect(app.get(coreServices.instanceMetadata).getInstalledPlugins()).toEqual([{ pluginId: 'x', modules: [] }]);
@@ -159,6 +168,9 @@ describe('createServiceTester', () => {
 
   it('reports a missing dependency as the app would', async () => {
     const tester = createServiceTester(counterFactory);
-    await expect(tester.get()).rejects.toMatchObject({ code: 'INVALID_WIRING', problems: [expect.objectContaining({ code: 'SERVICE_NOT_FOUND', refId: 'test.clock' })] });
+    await expect(tester.get()).rejects.toMatchObject({
+      code: 'INVALID_WIRING',
+      problems: [expect.objectContaining({ code: 'SERVICE_NOT_FOUND', refId: 'test.clock' })],
+    });
   });
 });

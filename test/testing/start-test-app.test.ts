@@ -3,7 +3,10 @@ import { mockServices, startTestApp } from 'plugboard/testing';
 
 @Plugin({ id: 'greeter' })
 class Greeter {
-  constructor(@inject(coreServices.logger) private readonly logger: LoggerService, @inject(coreServices.rootConfig) private readonly config: RootConfigService) {}
+  constructor(
+    @inject(coreServices.logger) private readonly logger: LoggerService,
+    @inject(coreServices.rootConfig) private readonly config: RootConfigService,
+  ) {}
   @onInit() init(): void {
     this.logger.info({ to: this.config.getString('greeting.to') }, 'hello');
   }

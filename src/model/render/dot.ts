@@ -18,7 +18,9 @@ export function toDot(description: AppDescription, options: RenderOptions = {}):
     if (failed) lines.push('    color=red;');
     lines.push(`    ${nodeId('plugin', plugin.id)} [label="${dotText(plugin.id)}", shape=box3d${failed ? ', color=red' : ''}];`);
     for (const module of plugin.modules) {
-      lines.push(`    ${nodeId('module', plugin.id, module.id)} [label="${dotText(`module ${module.id}`)}", shape=box${module.status === 'failed' ? ', color=red' : ''}];`);
+      lines.push(
+        `    ${nodeId('module', plugin.id, module.id)} [label="${dotText(`module ${module.id}`)}", shape=box${module.status === 'failed' ? ', color=red' : ''}];`,
+      );
     }
     for (const ep of description.extensionPoints.filter((e) => e.pluginId === plugin.id)) {
       const id = nodeId('ep', ep.id);
@@ -31,7 +33,8 @@ export function toDot(description: AppDescription, options: RenderOptions = {}):
       }
     }
     lines.push('  }');
-    for (const dependency of plugin.dependsOn) edges.push(`  ${nodeId('plugin', plugin.id)} -> ${nodeId('plugin', dependency)} [label="dependsOn", style=bold];`);
+    for (const dependency of plugin.dependsOn)
+      edges.push(`  ${nodeId('plugin', plugin.id)} -> ${nodeId('plugin', dependency)} [label="dependsOn", style=bold];`);
   }
   for (const service of services) {
     lines.push(`  ${nodeId('service', service.id)} [label="${dotText(`${service.id}\n(${service.scope})`)}", shape=hexagon];`);
@@ -41,7 +44,8 @@ export function toDot(description: AppDescription, options: RenderOptions = {}):
   for (const plugin of plugins) {
     for (const id of plugin.services) if (shown.has(id)) edges.push(`  ${nodeId('plugin', plugin.id)} -> ${nodeId('service', id)};`);
     for (const module of plugin.modules) {
-      for (const id of module.services) if (shown.has(id)) edges.push(`  ${nodeId('module', plugin.id, module.id)} -> ${nodeId('service', id)};`);
+      for (const id of module.services)
+        if (shown.has(id)) edges.push(`  ${nodeId('module', plugin.id, module.id)} -> ${nodeId('service', id)};`);
     }
   }
   return [...lines, ...edges, '}'].join('\n') + '\n';

@@ -36,7 +36,8 @@ export function toMermaid(description: AppDescription, options: RenderOptions = 
     }
     if (plugin.status === 'failed') lines.push(`    style ${nodeId('plugin', plugin.id)} stroke:#c00,stroke-width:3px`);
     lines.push('  end');
-    for (const dependency of plugin.dependsOn) edges.push(`  ${nodeId('plugin', plugin.id)} == dependsOn ==> ${nodeId('plugin', dependency)}`);
+    for (const dependency of plugin.dependsOn)
+      edges.push(`  ${nodeId('plugin', plugin.id)} == dependsOn ==> ${nodeId('plugin', dependency)}`);
   }
   for (const service of services) {
     lines.push(`  ${nodeId('service', service.id)}{{"${mermaidText(service.id)} (${service.scope})"}}`);
@@ -46,7 +47,8 @@ export function toMermaid(description: AppDescription, options: RenderOptions = 
   for (const plugin of plugins) {
     for (const id of plugin.services) if (shown.has(id)) edges.push(`  ${nodeId('plugin', plugin.id)} --> ${nodeId('service', id)}`);
     for (const module of plugin.modules) {
-      for (const id of module.services) if (shown.has(id)) edges.push(`  ${nodeId('module', plugin.id, module.id)} --> ${nodeId('service', id)}`);
+      for (const id of module.services)
+        if (shown.has(id)) edges.push(`  ${nodeId('module', plugin.id, module.id)} --> ${nodeId('service', id)}`);
     }
   }
   return [...lines, ...edges].join('\n') + '\n';

@@ -7,12 +7,7 @@ const PATTERN = /\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
  * Replaces `${VAR}` and `${VAR:-default}` inside string values; `$${...}` stays a literal `${...}`.
  * An unset variable without default is `CONFIG_MISSING` naming the variable, key and file.
  */
-export function substituteEnv(
-  value: unknown,
-  env: Readonly<Record<string, string | undefined>>,
-  origin: string,
-  key = '',
-): unknown {
+export function substituteEnv(value: unknown, env: Readonly<Record<string, string | undefined>>, origin: string, key = ''): unknown {
   if (typeof value === 'string') {
     return value.replace(PATTERN, (match, escape: string, name: string, fallback: string | undefined) => {
       if (escape) return match.slice(1);

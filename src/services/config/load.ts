@@ -53,10 +53,14 @@ async function readConfigFile(file: string): Promise<Record<string, unknown>> {
   try {
     text = await readFile(resolve(file), 'utf8');
   } catch (error) {
-    throw new PlugboardError('CONFIG_INVALID', `Config file ${file} cannot be read: ${describeThrown(error)}. Check the path (configFiles or PLUGBOARD_CONFIG).`, {
-      file,
-      cause: error,
-    });
+    throw new PlugboardError(
+      'CONFIG_INVALID',
+      `Config file ${file} cannot be read: ${describeThrown(error)}. Check the path (configFiles or PLUGBOARD_CONFIG).`,
+      {
+        file,
+        cause: error,
+      },
+    );
   }
   let parsed: unknown;
   try {

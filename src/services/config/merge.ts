@@ -26,7 +26,11 @@ export function mergeInto(
       const base = isPlainObject(existing) ? existing : (Object.create(null) as Record<string, unknown>);
       target[key] = mergeInto(base, value, origin, sources, full);
     } else {
-      target[key] = Array.isArray(value) ? value.map((item) => (isPlainObject(item) ? mergeInto(Object.create(null) as Record<string, unknown>, item, origin, sources, full) : item)) : value;
+      target[key] = Array.isArray(value)
+        ? value.map((item) =>
+            isPlainObject(item) ? mergeInto(Object.create(null) as Record<string, unknown>, item, origin, sources, full) : item,
+          )
+        : value;
     }
     sources.set(full, origin);
   }
