@@ -66,7 +66,9 @@ function parseArgs(argv) {
       }
       return { n: +m[1], m: +m[2], runs: m[3] === undefined ? runs : +m[3] };
     });
-  const systems = String(opts.systems ?? DEFAULTS.systems).split(',').filter(Boolean);
+  const systems = String(opts.systems ?? DEFAULTS.systems)
+    .split(',')
+    .filter(Boolean);
   for (const s of systems) if (!ALL_SYSTEMS.includes(s)) usage(`unknown system '${s}' (known: ${ALL_SYSTEMS.join(', ')})`);
   const timeout = Number(opts.timeout ?? DEFAULTS.timeout);
   if (!(timeout > 0)) usage(`bad --timeout '${opts.timeout}'`);
@@ -175,7 +177,10 @@ function machine() {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    loadAvgAtStart: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAvgAtStart: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -243,7 +248,7 @@ function markdown({ opts, results, skipped, info, startedAt, finishedAt }) {
   lines.push(
     '- **plugboard**: the public API of the built package (`dist/`), decorators applied as TypeScript would ' +
       '(parameters, methods, class); the plugin reads the items through its extension point’s implementation ' +
-      'class; `@onShutdown` hooks; `new ContainerBuilder({ logger: { level: \'silent\' } })`, `add`, `build`, `start`, `stop`.',
+      "class; `@onShutdown` hooks; `new ContainerBuilder({ logger: { level: 'silent' } })`, `add`, `build`, `start`, `stop`.",
     '- **Backstage backend**: `createSpecializedBackend` with the minimal service factories it needs ' +
       '(`core.rootLifecycle`, `core.lifecycle`, whose hooks run concurrently as Backstage’s defaults do; ' +
       'no root logger or config, so it logs nothing), the scenario’s root and plugin services as ' +
@@ -349,7 +354,10 @@ async function main() {
     }
   }
   const finishedAt = new Date();
-  info.loadAvgAtEnd = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  info.loadAvgAtEnd = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
   const table = markdown({ opts, results, skipped, info, startedAt, finishedAt });
   mkdirSync(path.dirname(opts.out), { recursive: true });

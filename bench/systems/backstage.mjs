@@ -22,12 +22,24 @@ class Hooks {
   #startup = [];
   #shutdown = [];
   #beforeShutdown = [];
-  addStartupHook(hook) { this.#startup.push(hook); }
-  addShutdownHook(hook) { this.#shutdown.push(hook); }
-  addBeforeShutdownHook(hook) { this.#beforeShutdown.push(hook); }
-  async startup() { await Hooks.#all(this.#startup); }
-  async beforeShutdown() { await Hooks.#all(this.#beforeShutdown); }
-  async shutdown() { await Hooks.#all(this.#shutdown); }
+  addStartupHook(hook) {
+    this.#startup.push(hook);
+  }
+  addShutdownHook(hook) {
+    this.#shutdown.push(hook);
+  }
+  addBeforeShutdownHook(hook) {
+    this.#beforeShutdown.push(hook);
+  }
+  async startup() {
+    await Hooks.#all(this.#startup);
+  }
+  async beforeShutdown() {
+    await Hooks.#all(this.#beforeShutdown);
+  }
+  async shutdown() {
+    await Hooks.#all(this.#shutdown);
+  }
   static async #all(hooks) {
     const results = await Promise.allSettled(hooks.map(async (hook) => hook()));
     const failed = results.find((r) => r.status === 'rejected');
@@ -61,13 +73,19 @@ export async function run({ n, m }) {
         pluginId,
         register(env) {
           const items = [];
-          env.registerExtensionPoint(ep, { addItem: (item) => { items.push(item); } });
+          env.registerExtensionPoint(ep, {
+            addItem: (item) => {
+              items.push(item);
+            },
+          });
           env.registerInit({
             deps: { lifecycle: coreServices.lifecycle },
             init({ lifecycle }) {
               checkItems(pluginId, items, m);
               c.pluginInits++;
-              lifecycle.addShutdownHook(() => { c.stops++; });
+              lifecycle.addShutdownHook(() => {
+                c.stops++;
+              });
             },
           });
         },
@@ -85,7 +103,9 @@ export async function run({ n, m }) {
                 checkDeps(`${pluginId}/m${j}`, plug, root);
                 items.addItem(j);
                 c.moduleInits++;
-                lifecycle.addShutdownHook(() => { c.stops++; });
+                lifecycle.addShutdownHook(() => {
+                  c.stops++;
+                });
               },
             });
           },

@@ -14,21 +14,44 @@ export async function run({ n, m }) {
     const pluginId = `p${i}`;
     const PlugSvc = class {};
     const Registry = class {
-      constructor() { this.items = []; }
-      addItem(item) { this.items.push(item); }
+      constructor() {
+        this.items = [];
+      }
+      addItem(item) {
+        this.items.push(item);
+      }
     };
     const Plugin = class {
-      constructor(registry) { this.registry = registry; }
-      init() { checkItems(pluginId, this.registry.items, m); c.pluginInits++; }
-      stop() { c.stops++; }
+      constructor(registry) {
+        this.registry = registry;
+      }
+      init() {
+        checkItems(pluginId, this.registry.items, m);
+        c.pluginInits++;
+      }
+      stop() {
+        c.stops++;
+      }
     };
     const modules = [];
     for (let j = 0; j < m; j++) {
-      modules.push(class {
-        constructor(items, plug, root) { this.items = items; this.plug = plug; this.root = root; }
-        init() { checkDeps(`${pluginId}/m${j}`, this.plug, this.root); this.items.addItem(j); c.moduleInits++; }
-        stop() { c.stops++; }
-      });
+      modules.push(
+        class {
+          constructor(items, plug, root) {
+            this.items = items;
+            this.plug = plug;
+            this.root = root;
+          }
+          init() {
+            checkDeps(`${pluginId}/m${j}`, this.plug, this.root);
+            this.items.addItem(j);
+            c.moduleInits++;
+          }
+          stop() {
+            c.stops++;
+          }
+        },
+      );
     }
     plugins.push({ PlugSvc, Registry, Plugin, modules });
   }

@@ -29,14 +29,25 @@ export async function run({ n, m }) {
     const PlugSvc = class {};
     injectable()(PlugSvc);
     const Registry = class {
-      constructor() { this.items = []; }
-      addItem(item) { this.items.push(item); }
+      constructor() {
+        this.items = [];
+      }
+      addItem(item) {
+        this.items.push(item);
+      }
     };
     injectable()(Registry);
     const Plugin = class {
-      constructor(registry) { this.registry = registry; }
-      init() { checkItems(pluginId, this.registry.items, m); c.pluginInits++; }
-      stop() { c.stops++; }
+      constructor(registry) {
+        this.registry = registry;
+      }
+      init() {
+        checkItems(pluginId, this.registry.items, m);
+        c.pluginInits++;
+      }
+      stop() {
+        c.stops++;
+      }
     };
     inject(ep)(Plugin, undefined, 0);
     decorateMethod(preDestroy(), Plugin, 'stop');
@@ -44,9 +55,19 @@ export async function run({ n, m }) {
     const modules = [];
     for (let j = 0; j < m; j++) {
       const Mod = class {
-        constructor(items, plug, root) { this.items = items; this.plug = plug; this.root = root; }
-        init() { checkDeps(`${pluginId}/m${j}`, this.plug, this.root); this.items.addItem(j); c.moduleInits++; }
-        stop() { c.stops++; }
+        constructor(items, plug, root) {
+          this.items = items;
+          this.plug = plug;
+          this.root = root;
+        }
+        init() {
+          checkDeps(`${pluginId}/m${j}`, this.plug, this.root);
+          this.items.addItem(j);
+          c.moduleInits++;
+        }
+        stop() {
+          c.stops++;
+        }
       };
       inject(ep)(Mod, undefined, 0);
       inject(PLUG)(Mod, undefined, 1);

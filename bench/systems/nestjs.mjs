@@ -29,23 +29,44 @@ export async function run({ n, m }) {
     const PlugSvc = class {};
     Injectable()(PlugSvc);
     const Registry = class {
-      constructor() { this.items = []; }
-      addItem(item) { this.items.push(item); }
+      constructor() {
+        this.items = [];
+      }
+      addItem(item) {
+        this.items.push(item);
+      }
     };
     Injectable()(Registry);
     const Plugin = class {
-      constructor(registry) { this.registry = registry; }
-      onApplicationBootstrap() { checkItems(pluginId, this.registry.items, m); c.pluginInits++; }
-      onModuleDestroy() { c.stops++; }
+      constructor(registry) {
+        this.registry = registry;
+      }
+      onApplicationBootstrap() {
+        checkItems(pluginId, this.registry.items, m);
+        c.pluginInits++;
+      }
+      onModuleDestroy() {
+        c.stops++;
+      }
     };
     Inject(Registry)(Plugin, undefined, 0);
     Injectable()(Plugin);
     const providers = [{ provide: PLUG, useClass: PlugSvc }, Registry, Plugin];
     for (let j = 0; j < m; j++) {
       const Mod = class {
-        constructor(items, plug, root) { this.items = items; this.plug = plug; this.root = root; }
-        onModuleInit() { checkDeps(`${pluginId}/m${j}`, this.plug, this.root); this.items.addItem(j); c.moduleInits++; }
-        onModuleDestroy() { c.stops++; }
+        constructor(items, plug, root) {
+          this.items = items;
+          this.plug = plug;
+          this.root = root;
+        }
+        onModuleInit() {
+          checkDeps(`${pluginId}/m${j}`, this.plug, this.root);
+          this.items.addItem(j);
+          c.moduleInits++;
+        }
+        onModuleDestroy() {
+          c.stops++;
+        }
       };
       Inject(Registry)(Mod, undefined, 0);
       Inject(PLUG)(Mod, undefined, 1);

@@ -27,14 +27,25 @@ export async function run({ n, m }) {
     const pluginId = `p${i}`;
     const ep = pb.createExtensionPoint({ id: `${pluginId}.items` });
     const Registry = class {
-      constructor() { this.items = []; }
-      addItem(item) { this.items.push(item); }
+      constructor() {
+        this.items = [];
+      }
+      addItem(item) {
+        this.items.push(item);
+      }
     };
     pb.Service()(Registry);
     const Plugin = class {
-      constructor(registry) { this.registry = registry; }
-      init() { checkItems(pluginId, this.registry.items, m); c.pluginInits++; }
-      stop() { c.stops++; }
+      constructor(registry) {
+        this.registry = registry;
+      }
+      init() {
+        checkItems(pluginId, this.registry.items, m);
+        c.pluginInits++;
+      }
+      stop() {
+        c.stops++;
+      }
     };
     pb.inject(Registry)(Plugin, undefined, 0);
     decorateMethod(pb.onInit(), Plugin, 'init');
@@ -43,9 +54,19 @@ export async function run({ n, m }) {
     features.push(Plugin);
     for (let j = 0; j < m; j++) {
       const Mod = class {
-        constructor(items, plug, root) { this.items = items; this.plug = plug; this.root = root; }
-        init() { checkDeps(`${pluginId}/m${j}`, this.plug, this.root); this.items.addItem(j); c.moduleInits++; }
-        stop() { c.stops++; }
+        constructor(items, plug, root) {
+          this.items = items;
+          this.plug = plug;
+          this.root = root;
+        }
+        init() {
+          checkDeps(`${pluginId}/m${j}`, this.plug, this.root);
+          this.items.addItem(j);
+          c.moduleInits++;
+        }
+        stop() {
+          c.stops++;
+        }
       };
       pb.inject(ep)(Mod, undefined, 0);
       pb.inject(plugRef)(Mod, undefined, 1);
