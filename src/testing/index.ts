@@ -18,4 +18,5 @@ export {
   type RecordedHook,
   type MockPluginMetadataOptions,
   type MockInstanceMetadataOptions,
+  type WithFactory,
 } from './mock-services.js';

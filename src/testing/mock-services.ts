@@ -70,7 +70,7 @@ export interface MockInstanceMetadataOptions {
 }
 
 /** A mock whose factory form is the same function: `mockServices.rootConfig.factory({ data })`. */
-type WithFactory<F extends (...args: never[]) => unknown> = F & { readonly factory: F };
+export type WithFactory<F extends (...args: never[]) => unknown> = F & { readonly factory: F };
 
 function withFactory<F extends (...args: never[]) => unknown>(fn: F): WithFactory<F> {
   return Object.assign(fn, { factory: fn });

@@ -1,12 +1,13 @@
 import { PlugboardError } from '../errors.js';
 import { isServiceFactory, isServiceRef, createServiceFactory, type ServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
+import { isServiceDecorator, type ServiceDecorator } from '../tokens/service-decorator.js';
 import type { Class } from '../tokens/types.js';
 
 /**
- * A replacement for a service in a test: a factory, a `@Service({ provides })` class, or a
- * `[ref, value]` pair for a plain value.
+ * A replacement for a service in a test: a factory, a `@Service({ provides })` class, a
+ * `[ref, value]` pair for a plain value, or a decorator that wraps the installed implementation.
  */
-export type ServiceOverride = ServiceFactory | Class<unknown> | readonly [ServiceRef<unknown>, unknown];
+export type ServiceOverride = ServiceFactory | ServiceDecorator | Class<unknown> | readonly [ServiceRef<unknown>, unknown];
 
 /** Typed `[ref, value]` pair: `serviceValue(clockRef, fakeClock)`. */
 export function serviceValue<T>(ref: ServiceRef<T>, value: T): readonly [ServiceRef<T>, T] {
@@ -14,7 +15,7 @@ export function serviceValue<T>(ref: ServiceRef<T>, value: T): readonly [Service
 }
 
 /** Turns an override into something `builder.add()` takes. */
-export function toFeature(override: ServiceOverride): ServiceFactory | Class<unknown> {
+export function toFeature(override: ServiceOverride): ServiceFactory | ServiceDecorator | Class<unknown> {
   if (Array.isArray(override)) {
     const [ref, value] = override as readonly [unknown, unknown];
     if (!isServiceRef(ref)) {
@@ -22,6 +23,8 @@ export function toFeature(override: ServiceOverride): ServiceFactory | Class<unk
     }
     return createServiceFactory({ service: ref, factory: () => value });
   }
-  if (isServiceFactory(override) || typeof override === 'function') return override as ServiceFactory | Class<unknown>;
-  throw new PlugboardError('INVALID_FEATURE', 'A service override is a factory, a @Service({ provides }) class, or a [ref, value] pair.');
+  if (isServiceFactory(override) || isServiceDecorator(override) || typeof override === 'function') {
+    return override as ServiceFactory | ServiceDecorator | Class<unknown>;
+  }
+  throw new PlugboardError('INVALID_FEATURE', 'A service override is a factory, a decorator, a @Service({ provides }) class, or a [ref, value] pair.');
 }
