@@ -26,5 +26,8 @@ export function toFeature(override: ServiceOverride): ServiceFactory | ServiceDe
   if (isServiceFactory(override) || isServiceDecorator(override) || typeof override === 'function') {
     return override as ServiceFactory | ServiceDecorator | Class<unknown>;
   }
-  throw new PlugboardError('INVALID_FEATURE', 'A service override is a factory, a decorator, a @Service({ provides }) class, or a [ref, value] pair.');
+  throw new PlugboardError(
+    'INVALID_FEATURE',
+    'A service override is a factory, a decorator, a @Service({ provides }) class, or a [ref, value] pair.',
+  );
 }
