@@ -12,17 +12,17 @@ describe('root logger', () => {
 
   it('takes its level from config logging.level when plugboard creates it', async () => {
     delete process.env['LOG_LEVEL'];
-    const app = quietBuilder({ logger: { level: 'info' }, config: { logging: { level: 'debug' } } }).build();
+    const app = quietBuilder({ logger: { level: 'info' }, config: { logging: { level: 'error' } } }).build();
     await app.start();
-    expect(app.get(coreServices.rootLogger).level).toBe('debug');
+    expect(app.get(coreServices.rootLogger).level).toBe('error');
     await app.stop();
   });
 
   it('lets LOG_LEVEL override config', async () => {
-    process.env['LOG_LEVEL'] = 'error';
+    process.env['LOG_LEVEL'] = 'fatal';
     const app = quietBuilder({ logger: { level: 'info' }, config: { logging: { level: 'debug' } } }).build();
     await app.start();
-    expect(app.get(coreServices.rootLogger).level).toBe('error');
+    expect(app.get(coreServices.rootLogger).level).toBe('fatal');
     await app.stop();
   });
 
