@@ -11,7 +11,7 @@ import { ReachIndex } from './reach.js';
 import { RecipeBook } from './recipes.js';
 import { checkScopes } from './scope-rules.js';
 import { buildServiceNodes } from './service-nodes.js';
-import type { ExtensionPointNode, PluginNode, WiringGraph } from './types.js';
+import type { ExtensionPointNode, ModuleNode, PluginNode, WiringGraph } from './types.js';
 
 /**
  * Turns loaded features and the service catalog into the validated wiring graph. Pure: reads
@@ -21,98 +21,20 @@ import type { ExtensionPointNode, PluginNode, WiringGraph } from './types.js';
 export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, CatalogEntry>, problems: WiringProblem[]): WiringGraph {
   const book = new RecipeBook(catalog, problems);
 
-  // Plugins, unique by id.
-  const pluginsById = new Map<string, PluginNode>();
-  const pluginClasses = new Map<string, Constructor[]>();
-  for (const { cls, metadata } of features.plugins) {
-    const id = metadata.plugin!.id;
-    const classes = pluginClasses.get(id) ?? [];
-    classes.push(cls);
-    pluginClasses.set(id, classes);
-    if (classes.length > 1) continue;
-    pluginsById.set(id, {
-      id,
-      recipe: book.recipe(cls, pluginOwner(id), metadata),
-      provides: [],
-      dependsOn: metadata.plugin!.dependsOn,
-      modules: [],
-      extensionPoints: new Map(),
-      pluginServices: [],
-      pluginClasses: [],
-    });
-  }
-  for (const [id, classes] of pluginClasses) {
-    if (classes.length < 2) continue;
-    problems.push({
-      code: 'DUPLICATE_PLUGIN',
-      message:
-        `Plugin id '${id}' is used by ${classes.length} classes (${classes.map(className).join(', ')}). ` +
-        `Plugin ids are unique in the app: remove the extra add() or rename one plugin.`,
-      pluginId: id,
-    });
-  }
-
-  // Modules, each attached to its installed plugin, unique within it.
-  const seenModules = new Map<string, Constructor>();
-  const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
-  for (const { cls, metadata, skippable } of features.modules) {
-    const { pluginId, id } = metadata.module!;
-    const plugin = pluginsById.get(pluginId);
-    if (plugin === undefined && skippable) {
-      skippedModules.push({ pluginId, moduleId: id });
-      continue;
-    }
-    if (plugin === undefined) {
-      problems.push({
-        code: 'MODULE_WITHOUT_PLUGIN',
-        message:
-          `Module '${id}' (class ${className(cls)}) extends plugin '${pluginId}', which is not installed. ` +
-          `Add the '${pluginId}' plugin with add(), or remove the module.`,
-        pluginId,
-        moduleId: id,
-      });
-      continue;
-    }
-    const key = `${pluginId}/${id}`;
-    const first = seenModules.get(key);
-    if (first !== undefined) {
-      problems.push({
-        code: 'DUPLICATE_MODULE',
-        message:
-          `Plugin '${pluginId}' has two modules with id '${id}' (${className(first)} and ${className(cls)}). ` +
-          `Module ids are unique within a plugin: remove the extra add() or rename one module.`,
-        pluginId,
-        moduleId: id,
-      });
-      continue;
-    }
-    seenModules.set(key, cls);
-    plugin.modules.push({
-      pluginId,
-      id,
-      recipe: book.recipe(cls, moduleOwner(pluginId, id), metadata),
-      provides: [],
-      uses: [],
-      after: [],
-    });
-  }
-
-  // Extension points: one provider each in the whole app.
+  // Extension points: one provider each in the whole app. Provided as their owners are read.
   const extensionPoints = new Map<string, ExtensionPointNode>();
-  const provide = (plugin: PluginNode, providers: readonly ExtensionPointProvider[], moduleId?: string): ExtensionPointNode[] => {
-    const provided: ExtensionPointNode[] = [];
+  const describeProvider = (pluginId: string, moduleId: string | undefined): string =>
+    moduleId === undefined ? `plugin '${pluginId}'` : `module '${moduleId}' of plugin '${pluginId}'`;
+  const provide = (plugin: PluginNode, providers: readonly ExtensionPointProvider[], moduleId: string | undefined, into: ExtensionPointNode[]): void => {
     for (const provider of providers) {
       const id = provider.provide.id;
       const existing = extensionPoints.get(id);
-      const who = moduleId === undefined ? `plugin '${plugin.id}'` : `module '${moduleId}' of plugin '${plugin.id}'`;
       if (existing !== undefined) {
-        const first =
-          existing.moduleId === undefined
-            ? `plugin '${existing.pluginId}'`
-            : `module '${existing.moduleId}' of plugin '${existing.pluginId}'`;
         problems.push({
           code: 'DUPLICATE_EXTENSION_POINT',
-          message: `Extension point '${id}' is provided twice: by ${first} and by ${who}. Exactly one feature provides an extension point; remove one provider.`,
+          message:
+            `Extension point '${id}' is provided twice: by ${describeProvider(existing.pluginId, existing.moduleId)} and by ` +
+            `${describeProvider(plugin.id, moduleId)}. Exactly one feature provides an extension point; remove one provider.`,
           extensionPointId: id,
           pluginId: plugin.id,
           ...(moduleId === undefined ? {} : { moduleId }),
@@ -133,22 +55,79 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
       };
       extensionPoints.set(id, node);
       plugin.extensionPoints.set(id, node);
-      provided.push(node);
+      into.push(node);
     }
-    return provided;
   };
+
+  // Plugins, unique by id.
+  const pluginsById = new Map<string, PluginNode>();
+  const duplicatePlugins = new Map<string, Constructor[]>();
   for (const { cls, metadata } of features.plugins) {
-    const plugin = pluginsById.get(metadata.plugin!.id);
-    if (plugin?.recipe.cls !== cls) continue;
-    plugin.provides.push(...provide(plugin, metadata.plugin!.extensionPoints));
+    const id = metadata.plugin!.id;
+    const first = pluginsById.get(id);
+    if (first !== undefined) {
+      const classes = duplicatePlugins.get(id) ?? [first.recipe.cls];
+      classes.push(cls);
+      duplicatePlugins.set(id, classes);
+      continue;
+    }
+    const plugin: PluginNode = {
+      id,
+      recipe: book.recipe(cls, pluginOwner(id), metadata),
+      provides: [],
+      dependsOn: metadata.plugin!.dependsOn,
+      modules: [],
+      extensionPoints: new Map(),
+      pluginServices: [],
+      pluginClasses: [],
+    };
+    pluginsById.set(id, plugin);
+    provide(plugin, metadata.plugin!.extensionPoints, undefined, plugin.provides);
   }
-  for (const { cls, metadata } of features.modules) {
+  for (const [id, classes] of duplicatePlugins) {
+    problems.push({
+      code: 'DUPLICATE_PLUGIN',
+      message:
+        `Plugin id '${id}' is used by ${classes.length} classes (${classes.map(className).join(', ')}). ` +
+        `Plugin ids are unique in the app: remove the extra add() or rename one plugin.`,
+      pluginId: id,
+    });
+  }
+
+  // Modules, each attached to its installed plugin, unique within it.
+  const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
+  for (const { cls, metadata, skippable } of features.modules) {
     const { pluginId, id } = metadata.module!;
-    if (seenModules.get(`${pluginId}/${id}`) !== cls) continue;
     const plugin = pluginsById.get(pluginId);
-    if (plugin === undefined) continue; // skipped: its plugin is not installed
-    const module = plugin.modules.find((m) => m.id === id)!;
-    module.provides.push(...provide(plugin, metadata.module!.extensionPoints, id));
+    if (plugin === undefined) {
+      if (skippable) skippedModules.push({ pluginId, moduleId: id });
+      else {
+        problems.push({
+          code: 'MODULE_WITHOUT_PLUGIN',
+          message:
+            `Module '${id}' (class ${className(cls)}) extends plugin '${pluginId}', which is not installed. ` +
+            `Add the '${pluginId}' plugin with add(), or remove the module.`,
+          pluginId,
+          moduleId: id,
+        });
+      }
+      continue;
+    }
+    const first = plugin.modules.find((module) => module.id === id);
+    if (first !== undefined) {
+      problems.push({
+        code: 'DUPLICATE_MODULE',
+        message:
+          `Plugin '${pluginId}' has two modules with id '${id}' (${first.recipe.name} and ${className(cls)}). ` +
+          `Module ids are unique within a plugin: remove the extra add() or rename one module.`,
+        pluginId,
+        moduleId: id,
+      });
+      continue;
+    }
+    const module: ModuleNode = { pluginId, id, recipe: book.recipe(cls, moduleOwner(pluginId, id), metadata), provides: [], uses: [], after: [] };
+    plugin.modules.push(module);
+    provide(plugin, metadata.module!.extensionPoints, id, module.provides);
   }
 
   // Services: nodes, what they reach, scope rules.
