@@ -25,7 +25,12 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
   const extensionPoints = new Map<string, ExtensionPointNode>();
   const describeProvider = (pluginId: string, moduleId: string | undefined): string =>
     moduleId === undefined ? `plugin '${pluginId}'` : `module '${moduleId}' of plugin '${pluginId}'`;
-  const provide = (plugin: PluginNode, providers: readonly ExtensionPointProvider[], moduleId: string | undefined, into: ExtensionPointNode[]): void => {
+  const provide = (
+    plugin: PluginNode,
+    providers: readonly ExtensionPointProvider[],
+    moduleId: string | undefined,
+    into: ExtensionPointNode[],
+  ): void => {
     for (const provider of providers) {
       const id = provider.provide.id;
       const existing = extensionPoints.get(id);
@@ -125,7 +130,14 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
       });
       continue;
     }
-    const module: ModuleNode = { pluginId, id, recipe: book.recipe(cls, moduleOwner(pluginId, id), metadata), provides: [], uses: [], after: [] };
+    const module: ModuleNode = {
+      pluginId,
+      id,
+      recipe: book.recipe(cls, moduleOwner(pluginId, id), metadata),
+      provides: [],
+      uses: [],
+      after: [],
+    };
     plugin.modules.push(module);
     provide(plugin, metadata.module!.extensionPoints, id, module.provides);
   }

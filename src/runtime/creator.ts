@@ -3,6 +3,7 @@ import { settle } from './creation-failure.js';
 import { initFailure, initTimeout } from './failures.js';
 import { callLifecycle, construct } from './instantiate.js';
 import type { Scope } from './scope.js';
+import { methodStep } from './shutdown-stack.js';
 import { withTimeout } from './timeouts.js';
 import { after, isThenable } from './walk.js';
 
@@ -92,15 +93,12 @@ export class Creator {
         () => () => initTimeout(label, this.host.initTimeoutMs!, ids),
       );
       return after(init, () => {
-        const method = recipe.onShutdown;
-        if (method !== undefined) {
-          scope.stack.push({
-            target: instance,
-            method,
-            subject: label,
-            ...(scope.pluginId === undefined ? {} : { pluginId: scope.pluginId }),
-          });
-        }
+        const step = methodStep(
+          instance,
+          recipe.onShutdown,
+          scope.pluginId === undefined ? { subject: label } : { subject: label, pluginId: scope.pluginId },
+        );
+        if (step !== undefined) scope.stack.push(step);
         return instance;
       });
     };

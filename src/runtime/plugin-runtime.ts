@@ -8,7 +8,7 @@ import { initFailure, initTimeout } from './failures.js';
 import { HookRegistry } from './hook-registry.js';
 import { callLifecycle, construct } from './instantiate.js';
 import type { Scope } from './scope.js';
-import { ShutdownStack } from './shutdown-stack.js';
+import { methodStep, ShutdownStack } from './shutdown-stack.js';
 import { after, isThenable, walk } from './walk.js';
 
 /** The outcome of one plugin, as describe() reports it. */
@@ -289,12 +289,8 @@ export class PluginRuntime implements Scope {
   }
 
   private pushShutdown(instance: object, method: string | symbol | undefined, moduleId: string | undefined): void {
-    if (method === undefined) return;
-    this.stack.push(
-      moduleId === undefined
-        ? { target: instance, method, pluginId: this.pluginId }
-        : { target: instance, method, pluginId: this.pluginId, moduleId },
-    );
+    const step = methodStep(instance, method, moduleId === undefined ? { pluginId: this.pluginId } : { pluginId: this.pluginId, moduleId });
+    if (step !== undefined) this.stack.push(step);
   }
 }
 
