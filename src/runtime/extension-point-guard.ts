@@ -15,15 +15,14 @@ export interface GateState {
  */
 type ViewUser = { readonly moduleId: string } | { readonly who: string };
 
-type ViewConstructor = new (target: object, gate: GateState, user: string) => object;
-
 const TARGET = Symbol('plugboard.extensionPoint.target');
 const GATE = Symbol('plugboard.extensionPoint.gate');
 const USER = Symbol('plugboard.extensionPoint.user');
 
-// One view class per implementation prototype, built on first use: a view is then one small
-// allocation, and a call costs one flag check on top of the real method.
-const viewClasses = new WeakMap<object, ViewConstructor>();
+// One view prototype per implementation prototype, holding one shared forwarder per method name:
+// a view is then one small object, and a call costs one flag check on top of the real method.
+const viewPrototypes = new WeakMap<object, object>();
+const forwarders = new Map<string | symbol, (this: Record<symbol, unknown>, ...args: unknown[]) => unknown>();
 
 /**
  * A guarded view of an extension point implementation for one user. Every method forwards to
@@ -35,12 +34,15 @@ export function guardedView(target: object, gate: GateState, moduleId?: string, 
   // One string per view: a module id, or a description prefixed with a marker no id can contain.
   const user = moduleId ?? `\0${who ?? `plugin '${gate.pluginId}'`}`;
   if (prototype === null || prototype === Object.prototype) return plainObjectView(target, gate, user);
-  let View = viewClasses.get(prototype);
-  if (View === undefined) {
-    View = buildViewClass(prototype);
-    viewClasses.set(prototype, View);
+  let viewPrototype = viewPrototypes.get(prototype);
+  if (viewPrototype === undefined) {
+    viewPrototype = buildViewPrototype(prototype);
+    viewPrototypes.set(prototype, viewPrototype);
   }
-  const view = new View(target, gate, user);
+  const view = Object.create(viewPrototype) as Record<symbol, unknown>;
+  view[TARGET] = target;
+  view[GATE] = gate;
+  view[USER] = user;
   // Methods assigned in the constructor (arrow-function fields) live on the instance.
   for (const name of ownMethods(target)) Object.defineProperty(view, name, { value: forwarder(name) });
   return view;
@@ -58,18 +60,9 @@ function ownMethods(target: object): readonly string[] {
   return names;
 }
 
-function buildViewClass(prototype: object): ViewConstructor {
-  class ExtensionPointView {
-    // Symbol-keyed, so they never clash with the interface's methods.
-    readonly [TARGET]: object;
-    readonly [GATE]: GateState;
-    readonly [USER]: string;
-    constructor(target: object, gate: GateState, user: string) {
-      this[TARGET] = target;
-      this[GATE] = gate;
-      this[USER] = user;
-    }
-  }
+/** The methods of an implementation's prototype chain (below Object.prototype), as forwarders. */
+function buildViewPrototype(prototype: object): object {
+  const viewPrototype: Record<string | symbol, unknown> = {};
   const seen = new Set<string | symbol>(['constructor']);
   for (
     let level: object | null = prototype;
@@ -81,20 +74,25 @@ function buildViewClass(prototype: object): ViewConstructor {
       seen.add(name);
       const descriptor = Object.getOwnPropertyDescriptor(level, name);
       if (descriptor && typeof descriptor.value === 'function') {
-        Object.defineProperty(ExtensionPointView.prototype, name, { value: forwarder(name), writable: false });
+        Object.defineProperty(viewPrototype, name, { value: forwarder(name), writable: false });
       }
     }
   }
-  return ExtensionPointView;
+  return viewPrototype;
 }
 
 function forwarder(name: string | symbol): (this: Record<symbol, unknown>, ...args: unknown[]) => unknown {
-  return function (this: Record<symbol, unknown>, ...args: unknown[]): unknown {
-    const gate = this[GATE] as GateState;
-    if (gate.closed) throw closedError(gate, this[USER] as string, name);
-    const target = this[TARGET] as Record<string | symbol, (...a: unknown[]) => unknown>;
-    return target[name]!(...args);
-  };
+  let forward = forwarders.get(name);
+  if (forward === undefined) {
+    forward = function (this: Record<symbol, unknown>, ...args: unknown[]): unknown {
+      const gate = this[GATE] as GateState;
+      if (gate.closed) throw closedError(gate, this[USER] as string, name);
+      const target = this[TARGET] as Record<string | symbol, (...a: unknown[]) => unknown>;
+      return target[name]!(...args);
+    };
+    forwarders.set(name, forward);
+  }
+  return forward;
 }
 
 function plainObjectView(target: object, gate: GateState, user: string): object {
