@@ -1,52 +1,56 @@
 import type { AppDescription } from '../describe.js';
-import { dotText, nodeId } from './escape.js';
-import { select, type RenderOptions } from './select.js';
+import { buildScene, type EdgeKind, type NodeKind, type NodeMark, type SceneNode } from './scene.js';
+import type { RenderOptions } from './select.js';
+import { dotText } from './text.js';
+
+const shapes: Record<NodeKind, string> = {
+  plugin: 'shape=box3d',
+  module: 'shape=box',
+  extensionPoint: 'shape=ellipse, style=filled, fillcolor="#fff4c2"',
+  service: 'shape=hexagon',
+};
+
+const marks: Record<NodeMark, string> = {
+  ok: '',
+  failed: ', color=red, fontcolor=red, penwidth=2',
+  missing: ', color=red, fontcolor=red, style=dashed',
+};
+
+const arrows: Record<EdgeKind, string> = {
+  provides: ' [label="provides"]',
+  usedBy: ' [label="used by", style=dashed]',
+  dependsOn: ' [label="depends on", style=bold]',
+  injects: ' [color=gray40]',
+};
 
 /**
- * The wiring as a Graphviz DOT digraph: each plugin a cluster (its child container) with its
- * modules and extension points; services as hexagons labelled with their scope; failed plugins
- * drawn red. Render with `dot -Tsvg`.
+ * The wiring as a Graphviz DOT digraph, the same picture as {@link toMermaid}: each plugin a
+ * cluster (its child container) with its modules, extension points and plugin-scoped service
+ * instances; root services outside; failed plugins and modules red; missing services and extension
+ * points red and dashed. Render it with `dot -Tsvg`.
+ *
+ * @param description - what `app.describe()` returns.
+ * @param options - `{ plugin }` to draw one plugin and the services it uses.
+ * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description.
  */
 export function toDot(description: AppDescription, options: RenderOptions = {}): string {
-  const { plugins, services } = select(description, options);
-  const lines: string[] = ['digraph plugboard {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=11];'];
-  const edges: string[] = [];
-  for (const plugin of plugins) {
-    const failed = plugin.status === 'failed';
-    lines.push(`  subgraph cluster_${nodeId('container', plugin.id)} {`);
-    lines.push(`    label="${dotText(`plugin ${plugin.id}${failed ? ' (failed)' : plugin.status === 'skipped' ? ' (skipped)' : ''}`)}";`);
-    if (failed) lines.push('    color=red;');
-    lines.push(`    ${nodeId('plugin', plugin.id)} [label="${dotText(plugin.id)}", shape=box3d${failed ? ', color=red' : ''}];`);
-    for (const module of plugin.modules) {
-      lines.push(
-        `    ${nodeId('module', plugin.id, module.id)} [label="${dotText(`module ${module.id}`)}", shape=box${module.status === 'failed' ? ', color=red' : ''}];`,
-      );
-    }
-    for (const ep of description.extensionPoints.filter((e) => e.pluginId === plugin.id)) {
-      const id = nodeId('ep', ep.id);
-      lines.push(`    ${id} [label="${dotText(ep.id)}", shape=ellipse, style=dashed];`);
-      const provider = ep.provider.moduleId === undefined ? nodeId('plugin', plugin.id) : nodeId('module', plugin.id, ep.provider.moduleId);
-      edges.push(`  ${provider} -> ${id} [label="provides"];`);
-      for (const user of ep.users) {
-        const userId = user.moduleId === undefined ? nodeId('plugin', plugin.id) : nodeId('module', plugin.id, user.moduleId);
-        edges.push(`  ${userId} -> ${id} [label="uses", style=dotted];`);
-      }
-    }
+  const scene = buildScene(description, options);
+  const node = (n: SceneNode): string => `${n.id} [label="${dotText(n.lines.join('\n'))}", ${shapes[n.kind]}${marks[n.mark]}];`;
+  const lines = [
+    'digraph plugboard {',
+    '  rankdir=LR;',
+    '  graph [fontname="Helvetica", fontsize=12];',
+    '  node [fontname="Helvetica", fontsize=11];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+  ];
+  for (const cluster of scene.clusters) {
+    lines.push(`  subgraph cluster_${cluster.id} {`, `    label="${dotText(cluster.label)}";`, '    style=rounded;');
+    if (cluster.failed) lines.push('    color=red;', '    fontcolor=red;');
+    for (const n of cluster.nodes) lines.push(`    ${node(n)}`);
     lines.push('  }');
-    for (const dependency of plugin.dependsOn)
-      edges.push(`  ${nodeId('plugin', plugin.id)} -> ${nodeId('plugin', dependency)} [label="dependsOn", style=bold];`);
   }
-  for (const service of services) {
-    lines.push(`  ${nodeId('service', service.id)} [label="${dotText(`${service.id}\n(${service.scope})`)}", shape=hexagon];`);
-    for (const dependency of service.dependencies) edges.push(`  ${nodeId('service', service.id)} -> ${nodeId('service', dependency)};`);
-  }
-  const shown = new Set(services.map((s) => s.id));
-  for (const plugin of plugins) {
-    for (const id of plugin.services) if (shown.has(id)) edges.push(`  ${nodeId('plugin', plugin.id)} -> ${nodeId('service', id)};`);
-    for (const module of plugin.modules) {
-      for (const id of module.services)
-        if (shown.has(id)) edges.push(`  ${nodeId('module', plugin.id, module.id)} -> ${nodeId('service', id)};`);
-    }
-  }
-  return [...lines, ...edges, '}'].join('\n') + '\n';
+  for (const n of scene.nodes) lines.push(`  ${node(n)}`);
+  for (const e of scene.edges) lines.push(`  ${e.from} -> ${e.to}${arrows[e.kind]};`);
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,8 @@
+/**
+ * Renderers of `app.describe()`: Mermaid and Graphviz DOT. Pure functions of the description.
+ *
+ * @packageDocumentation
+ */
 export { toMermaid } from './mermaid.js';
 export { toDot } from './dot.js';
-export type { RenderOptions } from './select.js';
+export { selectDescription, type RenderOptions } from './select.js';

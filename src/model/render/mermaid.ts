@@ -1,55 +1,58 @@
 import type { AppDescription } from '../describe.js';
-import { mermaidText, nodeId } from './escape.js';
-import { select, type RenderOptions } from './select.js';
+import { buildScene, type EdgeKind, type NodeKind, type SceneNode } from './scene.js';
+import type { RenderOptions } from './select.js';
+import { mermaidText } from './text.js';
+
+const shapes: Record<NodeKind, readonly [string, string]> = {
+  plugin: ['[["', '"]]'],
+  module: ['["', '"]'],
+  extensionPoint: ['(["', '"])'],
+  service: ['{{"', '"}}'],
+};
+
+const arrows: Record<EdgeKind, (from: string, to: string) => string> = {
+  provides: (from, to) => `${from} -- provides --> ${to}`,
+  usedBy: (from, to) => `${from} -. used by .-> ${to}`,
+  dependsOn: (from, to) => `${from} == depends on ==> ${to}`,
+  injects: (from, to) => `${from} --> ${to}`,
+};
 
 /**
- * The wiring as a Mermaid flowchart: each plugin is a subgraph (its child container) holding its
- * modules and extension points, with provider → extension point → user edges; services show
- * their scope, root services sit outside every plugin, and failed plugins are marked.
+ * The wiring as a Mermaid flowchart. Each plugin is a subgraph (its child container) holding the
+ * plugin, its modules, its extension points and its own instances of plugin-scoped services;
+ * edges go provider → extension point → user, dependant → service, and plugin → plugin for
+ * `dependsOn`. Root services sit outside every plugin. Failed plugins and modules are drawn red,
+ * missing services and extension points red and dashed.
+ *
+ * @param description - what `app.describe()` returns.
+ * @param options - `{ plugin }` to draw one plugin and the services it uses.
+ * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description.
  *
  * @example
  * ```ts
- * console.log(toMermaid(app.describe()));
+ * await app.validate();
+ * console.log(toMermaid(app.describe(), { plugin: 'catalog' }));
  * ```
  */
 export function toMermaid(description: AppDescription, options: RenderOptions = {}): string {
-  const { plugins, services } = select(description, options);
-  const lines: string[] = ['flowchart LR'];
-  const edges: string[] = [];
-  for (const plugin of plugins) {
-    const status = plugin.status === 'failed' ? ' ✗ failed' : plugin.status === 'skipped' ? ' (skipped)' : '';
-    lines.push(`  subgraph ${nodeId('container', plugin.id)}["plugin ${mermaidText(plugin.id)}${status}"]`);
-    lines.push(`    ${nodeId('plugin', plugin.id)}[["${mermaidText(plugin.id)}"]]`);
-    for (const module of plugin.modules) {
-      const failed = module.status === 'failed' ? ' ✗' : '';
-      lines.push(`    ${nodeId('module', plugin.id, module.id)}["module ${mermaidText(module.id)}${failed}"]`);
-    }
-    for (const ep of description.extensionPoints.filter((e) => e.pluginId === plugin.id)) {
-      const id = nodeId('ep', ep.id);
-      lines.push(`    ${id}(["${mermaidText(ep.id)}"])`);
-      const provider = ep.provider.moduleId === undefined ? nodeId('plugin', plugin.id) : nodeId('module', plugin.id, ep.provider.moduleId);
-      edges.push(`  ${provider} -- provides --> ${id}`);
-      for (const user of ep.users) {
-        const userId = user.moduleId === undefined ? nodeId('plugin', plugin.id) : nodeId('module', plugin.id, user.moduleId);
-        edges.push(`  ${userId} -. uses .-> ${id}`);
-      }
-    }
-    if (plugin.status === 'failed') lines.push(`    style ${nodeId('plugin', plugin.id)} stroke:#c00,stroke-width:3px`);
+  const scene = buildScene(description, options);
+  const node = (n: SceneNode): string => `${n.id}${shapes[n.kind][0]}${n.lines.map(mermaidText).join('<br>')}${shapes[n.kind][1]}`;
+  const lines = ['flowchart LR'];
+  for (const cluster of scene.clusters) {
+    lines.push(`  subgraph ${cluster.id}["${mermaidText(cluster.label)}"]`, '    direction LR');
+    for (const n of cluster.nodes) lines.push(`    ${node(n)}`);
     lines.push('  end');
-    for (const dependency of plugin.dependsOn)
-      edges.push(`  ${nodeId('plugin', plugin.id)} == dependsOn ==> ${nodeId('plugin', dependency)}`);
   }
-  for (const service of services) {
-    lines.push(`  ${nodeId('service', service.id)}{{"${mermaidText(service.id)} (${service.scope})"}}`);
-    for (const dependency of service.dependencies) edges.push(`  ${nodeId('service', service.id)} --> ${nodeId('service', dependency)}`);
+  for (const n of scene.nodes) lines.push(`  ${node(n)}`);
+  for (const e of scene.edges) lines.push(`  ${arrows[e.kind](e.from, e.to)}`);
+
+  const nodes = [...scene.clusters.flatMap((c) => c.nodes), ...scene.nodes];
+  const failed = nodes.filter((n) => n.mark === 'failed').map((n) => n.id);
+  const missing = nodes.filter((n) => n.mark === 'missing').map((n) => n.id);
+  if (failed.length > 0) lines.push('  classDef failed stroke:#c00,stroke-width:2px,color:#c00', `  class ${failed.join(',')} failed`);
+  if (missing.length > 0) {
+    lines.push('  classDef missing stroke:#c00,stroke-width:2px,stroke-dasharray:5 3,color:#c00', `  class ${missing.join(',')} missing`);
   }
-  const shown = new Set(services.map((s) => s.id));
-  for (const plugin of plugins) {
-    for (const id of plugin.services) if (shown.has(id)) edges.push(`  ${nodeId('plugin', plugin.id)} --> ${nodeId('service', id)}`);
-    for (const module of plugin.modules) {
-      for (const id of module.services)
-        if (shown.has(id)) edges.push(`  ${nodeId('module', plugin.id, module.id)} --> ${nodeId('service', id)}`);
-    }
-  }
-  return [...lines, ...edges].join('\n') + '\n';
+  for (const cluster of scene.clusters.filter((c) => c.failed)) lines.push(`  style ${cluster.id} stroke:#c00,stroke-width:2px,color:#c00`);
+  return `${lines.join('\n')}\n`;
 }

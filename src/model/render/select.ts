@@ -1,30 +1,60 @@
-import type { AppDescription, PluginDescription, ServiceDescription } from '../describe.js';
+import { PlugboardError } from '../../errors.js';
+import type { AppDescription, ServiceDependant, ServiceDescription } from '../describe.js';
 
-/** Options of the graph renderers. */
+/** Options of {@link toMermaid} and {@link toDot}. */
 export interface RenderOptions {
-  /** Render only this plugin (with the services it uses). */
+  /**
+   * Draw only this plugin: its container, modules and extension points, the services it uses
+   * (directly or through other services), and the plugins it depends on as plain nodes.
+   * A plugin id that is not in the description throws `INVALID_OPTIONS`.
+   */
   readonly plugin?: string;
 }
 
-/** The part of a description to draw: every plugin, or one plugin and the services it reaches. */
-export interface Selection {
-  readonly plugins: readonly PluginDescription[];
-  readonly services: readonly ServiceDescription[];
+/**
+ * The part of a description that concerns one plugin, as a description of its own: that plugin,
+ * its extension points, the services it reaches, and the problems naming it or those services.
+ * Without `options.plugin` the description is returned as it is.
+ *
+ * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description.
+ */
+export function selectDescription(description: AppDescription, options: RenderOptions = {}): AppDescription {
+  const pluginId = options.plugin;
+  if (pluginId === undefined) return description;
+  const plugin = typeof pluginId === 'string' ? description.plugins.find((p) => p.id === pluginId) : undefined;
+  if (plugin === undefined) {
+    const known = description.plugins.map((p) => `'${p.id}'`).join(', ') || 'none';
+    throw new PlugboardError('INVALID_OPTIONS', `No plugin ${JSON.stringify(pluginId)} to render; the app's plugins: ${known}.`, {
+      pluginId: String(pluginId),
+    });
+  }
+
+  const direct = [...plugin.services, ...plugin.modules.flatMap((m) => m.services)];
+  const reached = reachableServices(description.services, direct);
+  const keep = (d: ServiceDependant): boolean => (d.kind === 'service' ? reached.has(d.refId) : d.pluginId === plugin.id);
+  return {
+    state: description.state,
+    plugins: [plugin],
+    extensionPoints: description.extensionPoints.filter((ep) => ep.pluginId === plugin.id),
+    services: description.services
+      .filter((s) => reached.has(s.id))
+      .map((s): ServiceDescription => ({ ...s, dependants: s.dependants.filter(keep) })),
+    initOrder: [[plugin.id]],
+    problems: description.problems.filter(
+      (p) => p.pluginId === plugin.id || (p.refId !== undefined && reached.has(p.refId) && p.pluginId === undefined),
+    ),
+  };
 }
 
-export function select(description: AppDescription, options: RenderOptions = {}): Selection {
-  if (options.plugin === undefined) return { plugins: description.plugins, services: description.services };
-  const plugins = description.plugins.filter((p) => p.id === options.plugin);
-  const byId = new Map(description.services.map((s) => [s.id, s]));
-  const used = new Set<string>();
-  const visit = (id: string): void => {
-    if (used.has(id) || !byId.has(id)) return;
-    used.add(id);
-    for (const dep of byId.get(id)!.dependencies) visit(dep);
-  };
-  for (const plugin of plugins) {
-    for (const id of plugin.services) visit(id);
-    for (const module of plugin.modules) for (const id of module.services) visit(id);
+/** Ids of the services in `from` and everything they depend on, transitively (missing ones included). */
+export function reachableServices(services: readonly ServiceDescription[], from: readonly string[]): Set<string> {
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const reached = new Set<string>();
+  const pending = [...from];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (reached.has(id)) continue;
+    reached.add(id);
+    pending.push(...(byId.get(id)?.dependencies ?? []));
   }
-  return { plugins, services: description.services.filter((s) => used.has(s.id)) };
+  return reached;
 }
