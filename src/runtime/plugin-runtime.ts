@@ -3,7 +3,7 @@ import type { ClassNode, Dependency, ModuleNode, PluginNode } from '../model/typ
 import type { ServiceRef } from '../tokens/service-ref.js';
 import { runtimeRefs, type PluginContext } from './context-refs.js';
 import { guardedView, type GateState } from './extension-point-guard.js';
-import { describeThrown } from '../errors.js';
+import { PlugboardError, describeThrown } from '../errors.js';
 import { initFailure, initTimeout } from './failures.js';
 import { HookRegistry } from './hook-registry.js';
 import { callLifecycle, construct } from './instantiate.js';
@@ -176,26 +176,31 @@ export class PluginRuntime implements Scope {
     return this.instances.get(key);
   }
 
-  /** Creates plugin-scoped services and classes: synchronously where they are, else awaited together. */
+  /**
+   * Creates plugin-scoped services and classes: synchronously where they are, else awaited
+   * together. After a failure nothing new is created, but creations already pending are awaited
+   * (they may have started user code) before the plugin fails.
+   */
   private createScoped(): void | Promise<void> {
     const pending: Array<Promise<void>> = [];
+    const errors: unknown[] = [];
     const create = (key: symbol | ClassNode['cls'], store: unknown): void => {
-      const value = this.host.fromContainerFast(this.container, key, this);
-      if (isThenable(value)) pending.push(Promise.resolve(value).then((v) => void this.instances.set(store, v)));
-      else this.instances.set(store, value);
-    };
-    try {
-      for (const id of this.node.pluginServices) {
-        const ref = this.host.serviceRef(id);
-        if (ref !== undefined) create(ref.key, id);
+      try {
+        const value = this.host.fromContainerFast(this.container, key, this);
+        if (isThenable(value)) pending.push(Promise.resolve(value).then((v) => void this.instances.set(store, v)));
+        else this.instances.set(store, value);
+      } catch (error) {
+        errors.push(error);
       }
-      for (const cls of this.node.pluginClasses) create(cls.cls, cls.cls);
-    } catch (error) {
-      return this.scopedFailed([error]);
+    };
+    for (const id of this.node.pluginServices) {
+      const ref = this.host.serviceRef(id);
+      if (ref !== undefined && errors.length === 0) create(ref.key, id);
     }
-    if (pending.length === 0) return undefined;
+    for (const cls of this.node.pluginClasses) if (errors.length === 0) create(cls.cls, cls.cls);
+    if (pending.length === 0) return errors.length === 0 ? undefined : this.scopedFailed(errors);
     return Promise.allSettled(pending).then((results) => {
-      const errors = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+      for (const result of results) if (result.status === 'rejected') errors.push(result.reason);
       if (errors.length > 0) this.scopedFailed(errors);
     });
   }
@@ -294,6 +299,7 @@ export class PluginRuntime implements Scope {
   }
 }
 
-function haltedError(pluginId: string): Error {
-  return initFailure(`plugin '${pluginId}'`, new Error('start was halted before this plugin finished'), { pluginId });
+/** Why a plugin stopped short when start was halted (stop() called, or another plugin failed). */
+function haltedError(pluginId: string): PlugboardError {
+  return new PlugboardError('START_ABORTED', `Plugin '${pluginId}' did not finish starting: start was halted.`, { pluginId });
 }

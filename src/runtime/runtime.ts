@@ -150,7 +150,8 @@ export class Runtime implements PluginHost, Scope {
     }
     if (this.halted) {
       await this.stop();
-      const [first] = failures.values();
+      // The real cause, not a plugin that was only cut short by the halt.
+      const first = [...failures.values()].find((error) => !isPlugboardError(error, 'START_ABORTED'));
       if (this.haltRequested && !this.failedUnderAbort) {
         throw new PlugboardError(
           'START_ABORTED',
@@ -333,17 +334,29 @@ export class Runtime implements PluginHost, Scope {
     }
   }
 
+  /**
+   * Creates the root services. After one fails nothing new is created, but creations already
+   * pending are awaited (they may have started user code) before the failure is thrown, so
+   * stop() then shuts down everything that was created.
+   */
   private async createRootServices(): Promise<void> {
-    const results = await Promise.allSettled(
-      this.graph.rootServices
-        .filter((service) => !this.rootInstances.has(service.id))
-        .map((service) =>
-          after(
-            this.fromContainerFast(this.container, service.ref.key, this),
-            (instance) => void this.rootInstances.set(service.id, instance),
-          ),
-        ),
-    );
+    const pending: Array<Promise<unknown>> = [];
+    let failure: { error: unknown } | undefined;
+    for (const service of this.graph.rootServices) {
+      if (this.rootInstances.has(service.id)) continue;
+      try {
+        const created = after(
+          this.fromContainerFast(this.container, service.ref.key, this),
+          (instance) => void this.rootInstances.set(service.id, instance),
+        );
+        if (isThenable(created)) pending.push(created);
+      } catch (error) {
+        failure = { error };
+        break;
+      }
+    }
+    const results = await Promise.allSettled(pending);
+    if (failure !== undefined) throw failure.error;
     for (const result of results) if (result.status === 'rejected') throw result.reason;
   }
 
@@ -374,6 +387,8 @@ export class Runtime implements PluginHost, Scope {
   private async pluginFailed(plugin: PluginRuntime, error: unknown): Promise<never> {
     plugin.record.status = 'failed';
     plugin.record.error = describeThrown(error);
+    // A plugin cut short by a halt did not fail on its own: stop() was called, or another failed.
+    if (isPlugboardError(error, 'START_ABORTED')) throw error;
     if (this.settings.onPluginBootFailure(plugin.pluginId) === 'abort') this.failedUnderAbort = true;
     else {
       // Stop what this plugin started now; the others keep running.

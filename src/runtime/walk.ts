@@ -83,7 +83,10 @@ export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, un
       complete(node, false);
     }
   };
-  for (const node of nodes) if (waiting.get(node) === 0) start(node);
+  // Decide the first wave before starting any: a node that finishes synchronously starts its
+  // dependants from complete(), and the loop must not start them a second time.
+  const ready = nodes.filter((node) => waiting.get(node) === 0);
+  for (const node of ready) start(node);
   return done;
 }
 

@@ -130,3 +130,52 @@ describe('init order', () => {
     await app.stop();
   });
 });
+
+describe('regressions', () => {
+  it('starts a provider once when its users finish synchronously before the walk reaches it', async () => {
+    const ep = createExtensionPoint<Items>({ id: 'p.sync-items' });
+    let providerInits = 0;
+    @Plugin({ id: 'p' })
+    class P {}
+    @Module({ pluginId: 'p', id: 'user' })
+    class User {
+      constructor(@inject(ep) private readonly items: Items) {}
+      @onInit() init(): void {
+        this.items.add('x'); // synchronous: completes inside the walk's first loop
+      }
+    }
+    @Service()
+    class Collector {
+      readonly items: string[] = [];
+      add(item: string): void {
+        this.items.push(item);
+      }
+    }
+    @Module({ pluginId: 'p', id: 'provider', extensionPoints: [{ provide: ep, useClass: Collector }] })
+    class Provider {
+      @onInit() init(): void {
+        providerInits++;
+      }
+    }
+    const app = quietBuilder().add([P, User, Provider]).build(); // the user before its provider
+    await app.start();
+    expect(providerInits).toBe(1);
+    await app.stop();
+  });
+
+  it('rejects with START_ABORTED (not INIT_FAILED) when stop() halts a plugin in the middle of its modules', async () => {
+    @Plugin({ id: 'p' })
+    class P {}
+    @Module({ pluginId: 'p', id: 'slow' })
+    class Slow {
+      @onInit() init(): Promise<void> {
+        return delay(20);
+      }
+    }
+    const app = quietBuilder().add([P, Slow]).build();
+    const starting = app.start();
+    await delay(5);
+    await app.stop();
+    await expect(starting).rejects.toMatchObject({ code: 'START_ABORTED' });
+  });
+});

@@ -224,3 +224,31 @@ describe('fault injection: every failure is a PlugboardError with a stable code,
     }
   });
 });
+
+describe('regressions', () => {
+  it('a service failing synchronously waits for services already being created, then shuts them down', async () => {
+    const journal = new Journal();
+    const slowRef = createServiceRef<object>({ id: 'slow.root', scope: 'root' });
+    const brokenRef = createServiceRef<object>({ id: 'broken.root', scope: 'root' });
+    @Service({ provides: slowRef })
+    class Slow {
+      @onInit() async init(): Promise<void> {
+        await delay(15);
+        journal.add('slow up');
+      }
+      @onShutdown() stop(): void {
+        journal.add('slow down');
+      }
+    }
+    const broken = createServiceFactory({
+      service: brokenRef,
+      factory: () => {
+        throw new Error('broken at once');
+      },
+    });
+    const error = await startFails(quietBuilder().add(Slow).add(broken));
+    expect(error).toMatchObject({ code: 'INIT_FAILED', refId: 'broken.root' });
+    // when start() rejected, the slow service had finished and been shut down: nothing runs on
+    expect(journal.events).toEqual(['slow up', 'slow down']);
+  });
+});
