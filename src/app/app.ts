@@ -84,8 +84,14 @@ export class App {
         (error) => this.log.error({ err: error }, 'stopping on a signal failed'),
       );
     }
-    this.#starting = this.runStart();
-    return this.#starting;
+    const starting = this.runStart();
+    this.#starting = starting;
+    // Only stop() during start needs it; dropping it after lets a failed app release what failed.
+    const forget = (): void => {
+      if (this.#starting === starting) this.#starting = undefined;
+    };
+    starting.then(forget, forget);
+    return starting;
   }
 
   /**

@@ -21,7 +21,8 @@ export function featureRejection(value: unknown): string | undefined {
   if (isServiceFactory(value) || isServiceDecorator(value) || isFeatureLoader(value)) return undefined;
   if (typeof value !== 'function') {
     if (value === null || value === undefined) return `${String(value)} is not a feature`;
-    return `a ${Array.isArray(value) ? 'nested array' : typeof value} is not a feature`;
+    const kind = Array.isArray(value) ? 'nested array' : typeof value;
+    return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} is not a feature`;
   }
   const metadata = readMetadata(value);
   if (metadata?.role === 'plugin' || metadata?.role === 'module') return undefined;

@@ -1,7 +1,7 @@
 import type { ClassNode, Dependency, Recipe, ServiceNode } from '../model/types.js';
 import { settle } from './creation-failure.js';
 import { initFailure, initTimeout } from './failures.js';
-import { callLifecycle, construct } from './instantiate.js';
+import { callLifecycle, construct, settleThenThrow } from './instantiate.js';
 import type { Scope } from './scope.js';
 import { methodStep } from './shutdown-stack.js';
 import { withTimeout } from './timeouts.js';
@@ -69,7 +69,13 @@ export class Creator {
     const resolved: Record<string, unknown> = {};
     const pending: Array<Promise<void>> = [];
     for (const [name, dep] of deps) {
-      const value = this.host.resolveFor(dep, scope);
+      let value: unknown;
+      try {
+        value = this.host.resolveFor(dep, scope);
+      } catch (error) {
+        // Dependencies already being created may run user code: wait for them, then fail.
+        return settleThenThrow(pending, error);
+      }
       if (isThenable(value)) pending.push(Promise.resolve(value).then((v) => void (resolved[name] = v)));
       else resolved[name] = value;
     }

@@ -12,6 +12,8 @@ export interface FailureIds {
  * anywhere below keeps its code, so `start()` rejects with `INIT_TIMEOUT` / `CONFIG_INVALID`.
  */
 export function initFailure(label: string, cause: unknown, ids: FailureIds): PlugboardError {
+  // Already said about this very thing (a creation wrapped on its way out twice): say it once.
+  if (isPlugboardError(cause) && cause.message.startsWith(`${capitalize(label)} failed to start:`)) return cause;
   // A timeout, or a config file that cannot be loaded, keeps its code: it is what the user must fix.
   const inner = rootCode(cause);
   const code = inner === 'INIT_TIMEOUT' || inner === 'CONFIG_INVALID' ? inner : 'INIT_FAILED';

@@ -16,12 +16,27 @@ export function construct(recipe: Recipe, resolver: DependencyResolver, module?:
   const args = new Array<unknown>(deps.length);
   let pending = false;
   for (let index = 0; index < deps.length; index++) {
-    const value = resolver.resolveDependency(deps[index]!, module);
+    let value: unknown;
+    try {
+      value = resolver.resolveDependency(deps[index]!, module);
+    } catch (error) {
+      // Dependencies already being created may run user code: wait for them, then fail.
+      return settleThenThrow(pending ? args.slice(0, index) : [], error);
+    }
     if (isThenable(value)) pending = true;
     args[index] = value;
   }
   if (!pending) return new recipe.cls(...args) as object;
   return Promise.all(args).then((values) => new recipe.cls(...values) as object);
+}
+
+/** Throws `error`, after every pending value settled (synchronously when none is pending). */
+export function settleThenThrow(values: readonly unknown[], error: unknown): never | Promise<never> {
+  const pending = values.filter(isThenable);
+  if (pending.length === 0) throw error;
+  return Promise.allSettled(pending).then(() => {
+    throw error;
+  });
 }
 
 /**
