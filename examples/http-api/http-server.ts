@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { coreServices, createServiceFactory, createServiceRef, type LoggerService } from 'plugboard';
 
-/** A route handler: returns the JSON body to send (status 200 unless it sets one). */
-export type Handler = (request: { readonly body: unknown; readonly params: URLSearchParams }) => unknown | Promise<unknown>;
+/**
+ * A route handler: returns the JSON body to send, or a promise of it (200; 204 when undefined).
+ * It throws an {@link HttpError} to answer with another status.
+ */
+export type Handler = (request: { readonly body: unknown; readonly params: URLSearchParams }) => unknown;
 
 /** An HTTP error a handler can throw to answer with that status. */
 export class HttpError extends Error {
@@ -15,10 +18,13 @@ export class HttpError extends Error {
   }
 }
 
+/** Finds the handler for a method and a path below a mount prefix (undefined: 404). */
+export type Route = (method: string, path: string) => Handler | undefined;
+
 /** The app's one HTTP server (root-scoped): plugins mount their routers under a prefix. */
 export interface HttpServerService {
-  mount(prefix: string, route: (method: string, path: string) => Handler | undefined): void;
-  /** `http://127.0.0.1:<port>` once listening. */
+  mount(prefix: string, route: Route): void;
+  /** `http://<http.host>:<port>` once listening (the port the system chose when `http.port` is 0). */
   url(): string;
 }
 
@@ -28,15 +34,14 @@ export const httpServerFactory = createServiceFactory({
   service: httpServerRef,
   deps: { config: coreServices.rootConfig, lifecycle: coreServices.rootLifecycle, logger: coreServices.rootLogger },
   factory: ({ config, lifecycle, logger }) => {
-    const mounts = new Map<string, (method: string, path: string) => Handler | undefined>();
+    const mounts = new Map<string, Route>();
     const server: Server = createServer((request, response) => void handle(mounts, request, response, logger));
     const port = config.getOptionalNumber('http.port') ?? 7007;
     const host = config.getOptionalString('http.host') ?? '127.0.0.1';
-    // Listen once every plugin has mounted its routes; stop taking requests first thing at stop.
-    lifecycle.addStartupHook(() => new Promise<void>((resolve) => server.listen(port, host, resolve)));
-    lifecycle.addBeforeShutdownHook(
-      () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-    );
+    // Listen once every plugin has mounted its routes (a busy port fails start()); stop taking
+    // requests first thing at stop, before any plugin shuts down what its handlers use.
+    lifecycle.addStartupHook(() => listen(server, port, host));
+    lifecycle.addBeforeShutdownHook(() => close(server));
     return {
       mount: (prefix, route) => void mounts.set(prefix, route),
       url: () => {
@@ -49,7 +54,7 @@ export const httpServerFactory = createServiceFactory({
 });
 
 async function handle(
-  mounts: Map<string, (method: string, path: string) => Handler | undefined>,
+  mounts: ReadonlyMap<string, Route>,
   request: IncomingMessage,
   response: ServerResponse,
   logger: LoggerService,
@@ -70,12 +75,29 @@ async function handle(
       throw new HttpError(400, 'the body is not valid JSON');
     }
     const result = await handler({ body, params: url.searchParams });
-    send(result === undefined ? 204 : 200, result ?? null);
+    if (result === undefined) response.writeHead(204).end();
+    else send(200, result);
   } catch (error) {
     if (error instanceof HttpError) return send(error.status, { error: error.message });
     logger.error({ err: error, path: url.pathname }, 'request failed');
     send(500, { error: 'internal error' }); // never the stack
   }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject); // EADDRINUSE, EACCES: without this the hook would never settle
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  // A start that failed before the startup hooks ran leaves the server unopened: nothing to close.
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -27,10 +27,16 @@ export const todoRoutesExtensionPoint = createExtensionPoint<TodoRoutesExtension
 
 @Service()
 export class TodoStorage implements TodoStorageExtensionPoint {
-  store?: TodoStore;
+  private store?: TodoStore;
   setStore(store: TodoStore): void {
     if (this.store !== undefined) throw new Error('todo.storage: a store is already set; install one storage module');
     this.store = store;
+  }
+  /** The store a module set; the plugin reads it once its modules are done. */
+  get(): TodoStore {
+    if (this.store === undefined)
+      throw new Error('todo.storage: no store is set; install a storage module (for example MemoryStorageModule)');
+    return this.store;
   }
 }
 
@@ -59,8 +65,7 @@ export class TodoPlugin {
 
   @onInit()
   init(): void {
-    const store = this.storage.store;
-    if (store === undefined) throw new Error('no todo store: install a storage module (for example MemoryStorageModule)');
+    const store = this.storage.get();
     this.router.add('GET', '/items', () => store.list());
     this.router.add('POST', '/items', async ({ body }) => {
       const title = (body as { title?: unknown } | undefined)?.title;

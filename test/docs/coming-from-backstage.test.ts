@@ -12,6 +12,7 @@ import {
   Service,
   type LoggerService,
 } from 'plugboard';
+import { mockServices, startTestApp } from 'plugboard/testing';
 
 interface Processor {
   readonly name: string;
@@ -23,13 +24,8 @@ interface CatalogProcessingExtensionPoint {
   addProcessor(processor: Processor): void;
 }
 interface TodoStore {
+  add(title: string): void;
   list(): string[];
-}
-class MemoryTodoStore implements TodoStore {
-  constructor(readonly logger: LoggerService) {}
-  list(): string[] {
-    return [];
-  }
 }
 
 export const catalogProcessingExtensionPoint = createExtensionPoint<CatalogProcessingExtensionPoint>({ id: 'catalog.processing' });
@@ -80,6 +76,33 @@ export const todoStoreFactory = createServiceFactory({
   },
 });
 
+@Service({ provides: todoStoreRef })
+export class MemoryTodoStore implements TodoStore {
+  private readonly items: string[] = [];
+  constructor(@inject(coreServices.logger) private readonly logger: LoggerService) {}
+
+  add(title: string): void {
+    this.logger.info({ title }, 'todo added');
+    this.items.push(title);
+  }
+  list(): string[] {
+    return [...this.items];
+  }
+}
+
+/** A plugin using the todo store, to see which implementation it got. */
+function todoPlugin(seen: TodoStore[]) {
+  @Plugin({ id: 'todo' })
+  class TodoPlugin {
+    constructor(@inject(todoStoreRef) private readonly store: TodoStore) {}
+    @onInit() init(): void {
+      this.store.add('milk');
+      seen.push(this.store);
+    }
+  }
+  return TodoPlugin;
+}
+
 describe('docs/coming-from-backstage.md', () => {
   it('runs the translated backend', async () => {
     const saved = process.env['LOG_LEVEL'];
@@ -93,5 +116,25 @@ describe('docs/coming-from-backstage.md', () => {
       if (saved === undefined) delete process.env['LOG_LEVEL'];
       else process.env['LOG_LEVEL'] = saved;
     }
+  });
+
+  it.each([
+    ['function form', todoStoreFactory],
+    ['class form', MemoryTodoStore],
+  ])('gives a plugin the todo store in the %s, with the plugin logger', async (_form, implementation) => {
+    const logger = mockServices.rootLogger();
+    const seen: TodoStore[] = [];
+    await startTestApp({ features: [todoPlugin(seen), implementation], services: [logger] });
+    expect(seen[0]).toBeInstanceOf(MemoryTodoStore);
+    expect(seen[0]!.list()).toEqual(['milk']);
+    expect(logger.entries).toContainEqual(expect.objectContaining({ msg: 'todo added', plugin: 'todo', title: 'milk' }));
+  });
+
+  it('refuses both forms installed for one ref', async () => {
+    const app = new ContainerBuilder({ logger: { level: 'silent' } }).add([todoPlugin([]), todoStoreFactory, MemoryTodoStore]).build();
+    await expect(app.start()).rejects.toMatchObject({
+      code: 'INVALID_WIRING',
+      problems: [expect.objectContaining({ code: 'DUPLICATE_SERVICE', refId: 'todo.store' })],
+    });
   });
 });

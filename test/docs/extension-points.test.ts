@@ -1,6 +1,7 @@
 // The samples of docs/extension-points.md, run (test/docs/samples.test.ts keeps them verbatim).
 import { createExtensionPoint, inject, Module, onInit, Plugin, Service } from 'plugboard';
 import { quietBuilder } from '../support.js';
+import * as versioning from './extension-points-versioning.js';
 
 interface Processor {
   readonly name: string;
@@ -45,14 +46,6 @@ export class StorageSlot implements StorageExtensionPoint {
     return this.storage;
   }
 }
-
-/** @deprecated Use processorsV2ExtensionPoint: processors now receive a context. */
-export const legacyProcessorsExtensionPoint = createExtensionPoint<ProcessorsExtensionPoint>({ id: 'catalog.processors.v1' });
-
-export interface ProcessorsV2ExtensionPoint {
-  addProcessor(processor: Processor, options: { priority: number }): void;
-}
-export const processorsV2ExtensionPoint = createExtensionPoint<ProcessorsV2ExtensionPoint>({ id: 'catalog.processors.v2' });
 
 describe('docs/extension-points.md', () => {
   it('lets the plugin read what modules added, while modules only see the interface', async () => {
@@ -100,7 +93,29 @@ describe('docs/extension-points.md', () => {
     });
   });
 
-  it('versions by adding a token next to the old one', () => {
-    expect([legacyProcessorsExtensionPoint.id, processorsV2ExtensionPoint.id]).toEqual(['catalog.processors.v1', 'catalog.processors.v2']);
+  it('versions by adding a V2 next to the deprecated original: modules on either version add to one list', async () => {
+    @Module({ pluginId: 'catalog', id: 'legacy' })
+    class LegacyModule {
+      constructor(@inject(versioning.processorsExtensionPoint) private readonly processors: versioning.ProcessorsExtensionPoint) {}
+      @onInit() init(): void {
+        this.processors.addProcessor({ name: 'legacy' });
+      }
+    }
+    @Module({ pluginId: 'catalog', id: 'modern' })
+    class ModernModule {
+      constructor(@inject(versioning.processorsExtensionPointV2) private readonly processors: versioning.ProcessorsExtensionPointV2) {}
+      @onInit() init(): void {
+        this.processors.addProcessor({ name: 'modern' }, { priority: 10 });
+      }
+    }
+    const app = quietBuilder().add([versioning.CatalogPlugin, LegacyModule, ModernModule]).build();
+    await app.start();
+    expect(versioning.processed).toEqual([[{ name: 'modern' }, { name: 'legacy' }]]);
+    const users = Object.fromEntries(app.describe().extensionPoints.map((point) => [point.id, point.users]));
+    expect(users).toEqual({
+      'catalog.processors': [{ pluginId: 'catalog', moduleId: 'legacy' }],
+      'catalog.processors.v2': [{ pluginId: 'catalog', moduleId: 'modern' }],
+    });
+    await app.stop();
   });
 });

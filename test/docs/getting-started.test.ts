@@ -12,7 +12,7 @@ import {
   Service,
   type LoggerService,
 } from 'plugboard';
-import { mockServices } from 'plugboard/testing';
+import { mockServices, startTestApp } from 'plugboard/testing';
 
 export interface GreetingsExtensionPoint {
   addGreeting(greeting: string): void;
@@ -72,12 +72,22 @@ describe('docs/getting-started.md', () => {
     }
   });
 
-  it('logs what the modules added', async () => {
+  it('greets in French', async () => {
     const logger = mockServices.rootLogger();
-    const app = new ContainerBuilder().add(GreeterPlugin).add(FrenchGreetingsModule).add(logger).build();
-    await app.start();
-    await app.stop();
+    await startTestApp({ features: [GreeterPlugin, FrenchGreetingsModule], services: [logger] });
     expect(logger.entries).toContainEqual(expect.objectContaining({ msg: 'greeter ready', greetings: ['bonjour'] }));
-    expect(typeof main).toBe('function'); // main() exits the process on failure: not called here
+  });
+
+  it('main() starts the app with runApp', async () => {
+    const saved = process.env['LOG_LEVEL'];
+    process.env['LOG_LEVEL'] = 'silent';
+    try {
+      const app = await main(); // a wiring that starts: runApp resolves instead of exiting
+      expect(app.state).toBe('started');
+      await app.stop();
+    } finally {
+      if (saved === undefined) delete process.env['LOG_LEVEL'];
+      else process.env['LOG_LEVEL'] = saved;
+    }
   });
 });

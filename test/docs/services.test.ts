@@ -1,5 +1,10 @@
 // The samples of docs/services.md, run (test/docs/samples.test.ts keeps them verbatim).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
 import {
+  ContainerBuilder,
   coreServices,
   createServiceDecorator,
   createServiceFactory,
@@ -8,6 +13,7 @@ import {
   onInit,
   Plugin,
   Service,
+  type LoggerService,
   type ServiceRef,
 } from 'plugboard';
 import { mockServices, startTestApp } from 'plugboard/testing';
@@ -59,6 +65,20 @@ export const tagLogs = createServiceDecorator({
   decorate: (logger) => logger.child({ app: 'shop' }),
 });
 
+export const fileLoggerFactory = createServiceFactory({
+  service: coreServices.rootLogger,
+  deps: { config: coreServices.rootConfig },
+  factory: ({ config }) => pino({ base: { app: 'shop' } }, pino.destination({ dest: config.getString('logging.file'), sync: true })),
+});
+
+@Plugin({ id: 'shop' })
+class ShopPlugin {
+  constructor(@inject(coreServices.logger) private readonly logger: LoggerService) {}
+  @onInit() init(): void {
+    this.logger.info('shop open');
+  }
+}
+
 function todoPlugin(id: string, seen: Map<string, TodoStore>) {
   @Plugin({ id })
   class TodoPlugin {
@@ -95,5 +115,34 @@ describe('docs/services.md', () => {
     }
     const withClock = await startTestApp({ features: [Timed] });
     expect(typeof withClock.get(clockRef).now()).toBe('number');
+  });
+
+  it('replaces a core service: plugin loggers follow a root logger installed by the app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plugboard-docs-'));
+    const logFile = join(dir, 'app.log');
+    try {
+      const app = new ContainerBuilder({ config: { logging: { file: logFile } } }).add(ShopPlugin).add(fileLoggerFactory).build();
+      await app.start();
+      expect(app.get(coreServices.rootLogger).bindings()).toEqual({ app: 'shop' });
+      await app.stop();
+      const lines = (await readFile(logFile, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown);
+      expect(lines).toContainEqual(expect.objectContaining({ app: 'shop', plugin: 'shop', msg: 'shop open' }));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses two factories for one core ref', async () => {
+    const quietLoggerFactory = createServiceFactory({ service: coreServices.rootLogger, factory: () => pino({ level: 'silent' }) });
+    const app = new ContainerBuilder({ logger: { level: 'silent' }, config: { logging: { file: '/dev/null' } } })
+      .add([ShopPlugin, fileLoggerFactory, quietLoggerFactory])
+      .build();
+    await expect(app.start()).rejects.toMatchObject({
+      code: 'INVALID_WIRING',
+      problems: [expect.objectContaining({ code: 'DUPLICATE_SERVICE', refId: 'core.rootLogger' })],
+    });
   });
 });
