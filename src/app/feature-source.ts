@@ -3,7 +3,7 @@ import { assertFeature, featureRejection } from '../model/features.js';
 import { isThenable } from '../tokens/types.js';
 
 /** What add() was given, in order; promises settle in the background and are read at start. */
-type Entry = { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'pending'; readonly settled: Promise<Loaded> };
+type Entry = { readonly kind: 'values'; readonly values: readonly unknown[] } | { readonly kind: 'pending'; readonly settled: Promise<Loaded> };
 type Loaded = { readonly features: unknown[] } | { readonly problem: WiringProblem };
 
 /** Collects what `add()` receives and turns it into a flat list of features. */
@@ -28,10 +28,12 @@ export class FeatureSource {
       this.entries.push({ kind: 'pending', settled });
       return;
     }
-    for (const value of Array.isArray(feature) ? feature : [feature]) {
-      assertFeature(value, `add() call #${this.entries.length + 1}`);
-      this.entries.push({ kind: 'value', value });
-    }
+    // One entry per call (an app may add thousands of features in one array), copied so a later
+    // change to the caller's array does not change the app.
+    const values: unknown[] = Array.isArray(feature) ? feature.slice() : [feature];
+    const where = `add() call #${this.entries.length + 1}`;
+    for (let index = 0; index < values.length; index++) assertFeature(values[index], where);
+    this.entries.push({ kind: 'values', values });
   }
 
   /** The features and load problems, synchronously when no promise was added. Computed once. */
@@ -42,14 +44,17 @@ export class FeatureSource {
       const features: unknown[] = [];
       const problems: WiringProblem[] = [];
       let next = 0;
+      const append = (values: readonly unknown[]): void => {
+        for (let index = 0; index < values.length; index++) features.push(values[index]);
+      };
       for (const entry of this.entries) {
-        if (entry.kind === 'value') {
-          features.push(entry.value);
+        if (entry.kind === 'values') {
+          append(entry.values);
           continue;
         }
         const result = results[next++]!;
         if ('problem' in result) problems.push(result.problem);
-        else features.push(...result.features);
+        else append(result.features);
       }
       return { features, problems };
     };
@@ -62,7 +67,7 @@ export class FeatureSource {
 
   /** True when load() can answer synchronously. */
   get isSync(): boolean {
-    return this.entries.every((e) => e.kind === 'value') || (this.loaded !== undefined && !isThenable(this.loaded));
+    return this.entries.every((e) => e.kind === 'values') || (this.loaded !== undefined && !isThenable(this.loaded));
   }
 }
 

@@ -13,6 +13,11 @@ import { checkScopes } from './scope-rules.js';
 import { buildServiceNodes } from './service-nodes.js';
 import type { ExtensionPointNode, ModuleNode, PluginNode, WiringGraph } from './types.js';
 
+// Shared empty lists; a node gets its own array only when it has something to list.
+const NO_EXTENSION_POINTS: readonly ExtensionPointNode[] = Object.freeze([]);
+const NO_IDS: readonly string[] = Object.freeze([]);
+const NO_MODULES: readonly ModuleNode[] = Object.freeze([]);
+
 /**
  * Turns loaded features and the service catalog into the validated wiring graph. Pure: reads
  * metadata and data, never touches a container or runs user code. Every problem is appended to
@@ -25,12 +30,10 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
   const extensionPoints = new Map<string, ExtensionPointNode>();
   const describeProvider = (pluginId: string, moduleId: string | undefined): string =>
     moduleId === undefined ? `plugin '${pluginId}'` : `module '${moduleId}' of plugin '${pluginId}'`;
-  const provide = (
-    plugin: PluginNode,
-    providers: readonly ExtensionPointProvider[],
-    moduleId: string | undefined,
-    into: ExtensionPointNode[],
-  ): void => {
+  // Returns the nodes provided, or the shared empty list when there are none (most modules).
+  const provide = (plugin: PluginNode, providers: readonly ExtensionPointProvider[], moduleId: string | undefined): readonly ExtensionPointNode[] => {
+    if (providers.length === 0) return NO_EXTENSION_POINTS;
+    const into: ExtensionPointNode[] = [];
     for (const provider of providers) {
       const id = provider.provide.id;
       const existing = extensionPoints.get(id);
@@ -62,12 +65,14 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
       plugin.extensionPoints.set(id, node);
       into.push(node);
     }
+    return into;
   };
 
   // Plugins, unique by id.
   const pluginsById = new Map<string, PluginNode>();
   const duplicatePlugins = new Map<string, Constructor[]>();
-  for (const { cls, metadata } of features.plugins) {
+  for (let index = 0; index < features.plugins.length; index++) {
+    const { cls, metadata } = features.plugins[index]!;
     const id = metadata.plugin!.id;
     const first = pluginsById.get(id);
     if (first !== undefined) {
@@ -79,7 +84,7 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
     const plugin: PluginNode = {
       id,
       recipe: book.recipe(cls, pluginOwner(id), metadata),
-      provides: [],
+      provides: NO_EXTENSION_POINTS,
       dependsOn: metadata.plugin!.dependsOn,
       modules: [],
       extensionPoints: new Map(),
@@ -87,7 +92,7 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
       pluginClasses: [],
     };
     pluginsById.set(id, plugin);
-    provide(plugin, metadata.plugin!.extensionPoints, undefined, plugin.provides);
+    plugin.provides = provide(plugin, metadata.plugin!.extensionPoints, undefined);
   }
   for (const [id, classes] of duplicatePlugins) {
     problems.push({
@@ -99,9 +104,19 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
     });
   }
 
-  // Modules, each attached to its installed plugin, unique within it.
+  // Modules, each attached to its installed plugin, unique within it. A plugin's few modules are
+  // searched in place; one with many gets an index, so a duplicate check stays O(1).
+  const moduleIndex = new Map<PluginNode, Map<string, ModuleNode>>();
+  const findModule = (plugin: PluginNode, id: string): ModuleNode | undefined => {
+    const index = moduleIndex.get(plugin);
+    if (index !== undefined) return index.get(id);
+    if (plugin.modules.length < 16) return plugin.modules.find((module) => module.id === id);
+    moduleIndex.set(plugin, new Map(plugin.modules.map((module) => [module.id, module])));
+    return moduleIndex.get(plugin)!.get(id);
+  };
   const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
-  for (const { cls, metadata, skippable } of features.modules) {
+  for (let index = 0; index < features.modules.length; index++) {
+    const { cls, metadata, skippable } = features.modules[index]!;
     const { pluginId, id } = metadata.module!;
     const plugin = pluginsById.get(pluginId);
     if (plugin === undefined) {
@@ -118,7 +133,7 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
       }
       continue;
     }
-    const first = plugin.modules.find((module) => module.id === id);
+    const first = findModule(plugin, id);
     if (first !== undefined) {
       problems.push({
         code: 'DUPLICATE_MODULE',
@@ -134,12 +149,13 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
       pluginId,
       id,
       recipe: book.recipe(cls, moduleOwner(pluginId, id), metadata),
-      provides: [],
-      uses: [],
-      after: [],
+      provides: NO_EXTENSION_POINTS,
+      uses: NO_IDS,
+      after: NO_MODULES,
     };
     plugin.modules.push(module);
-    provide(plugin, metadata.module!.extensionPoints, id, module.provides);
+    moduleIndex.get(plugin)?.set(id, module);
+    module.provides = provide(plugin, metadata.module!.extensionPoints, id);
   }
 
   // Services: nodes, what they reach, scope rules.

@@ -1,6 +1,5 @@
 import { describeThrown, type WiringProblem } from '../errors.js';
 import { readMetadata } from '../decorators/metadata.js';
-import { isExtensionPoint } from '../tokens/extension-point.js';
 import { isServiceFactory, isServiceRef, type ServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
 import { className, isThenable, type Constructor } from '../tokens/types.js';
 import type { FeatureSet } from './features.js';
@@ -79,25 +78,38 @@ export function buildCatalog(
 
   // Walk everything reachable, resolving defaults for refs nothing implements.
   const pending: ServiceRef<unknown>[] = [...(options.seeds ?? [])];
+  // Thousands of classes inject the same few refs: queue each ref object once.
+  const queued = new Set<unknown>();
   const visitedClasses = new Set<unknown>();
-  const visitClass = (cls: unknown): void => {
+  const visitClass = (cls: unknown, metadata = readMetadata(cls)): void => {
+    if (metadata === undefined) return;
+    const parameters = metadata.parameters;
+    for (let index = 0; index < parameters.length; index++) {
+      const token = parameters[index]?.token;
+      if (token === undefined || queued.has(token)) continue;
+      if (isServiceRef(token)) {
+        queued.add(token);
+        pending.push(token);
+      } else if (typeof token === 'function' && !visitedClasses.has(token)) {
+        visitedClasses.add(token);
+        visitClass(token);
+      }
+    }
+    for (const provider of metadata.plugin?.extensionPoints ?? NONE) if ('useClass' in provider) visitClassOnce(provider.useClass);
+    for (const provider of metadata.module?.extensionPoints ?? NONE) if ('useClass' in provider) visitClassOnce(provider.useClass);
+  };
+  const visitClassOnce = (cls: unknown): void => {
     if (typeof cls !== 'function' || visitedClasses.has(cls)) return;
     visitedClasses.add(cls);
-    const metadata = readMetadata(cls);
-    if (metadata === undefined) return;
-    for (const parameter of metadata.parameters) {
-      const token = parameter?.token;
-      if (isServiceRef(token)) pending.push(token);
-      else if (!isExtensionPoint(token) && typeof token === 'function') visitClass(token);
-    }
-    for (const provider of metadata.plugin?.extensionPoints ?? NONE) if ('useClass' in provider) visitClass(provider.useClass);
-    for (const provider of metadata.module?.extensionPoints ?? NONE) if ('useClass' in provider) visitClass(provider.useClass);
+    visitClass(cls);
   };
   const visitEntry = (entry: CatalogEntry): void => {
-    if (entry.implementation.kind === 'class') visitClass(entry.implementation.cls);
+    if (entry.implementation.kind === 'class') visitClassOnce(entry.implementation.cls);
     else if (entry.implementation.kind === 'factory') pending.push(...Object.values(entry.implementation.factory.deps));
   };
-  for (const { cls } of [...features.plugins, ...features.modules]) visitClass(cls);
+  // Plugin and module classes are distinct features: their metadata is at hand, no lookup needed.
+  for (let index = 0; index < features.plugins.length; index++) visitClass(features.plugins[index]!.cls, features.plugins[index]!.metadata);
+  for (let index = 0; index < features.modules.length; index++) visitClass(features.modules[index]!.cls, features.modules[index]!.metadata);
   for (const decorator of features.decorators) pending.push(...Object.values(decorator.deps));
   for (const entry of catalog.values()) visitEntry(entry);
 

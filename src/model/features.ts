@@ -18,6 +18,11 @@ export interface FeatureSet {
 
 /** Why a value is not a feature, or undefined when it is one. */
 export function featureRejection(value: unknown): string | undefined {
+  // Plugin and module classes are nearly every feature of a large app: one lookup answers for them.
+  if (typeof value === 'function') {
+    const role = readMetadata(value)?.role;
+    if (role === 'plugin' || role === 'module') return undefined;
+  }
   if (isServiceFactory(value) || isServiceDecorator(value) || isFeatureLoader(value)) return undefined;
   if (typeof value !== 'function') {
     if (value === null || value === undefined) return `${String(value)} is not a feature`;
@@ -54,6 +59,18 @@ export function collectFeatures(
 ): FeatureSet {
   const set: FeatureSet = { plugins: [], modules: [], services: [], decorators: [] };
   for (const value of values) {
+    // The common case first, with one metadata lookup: a decorated plugin or module class.
+    if (typeof value === 'function') {
+      const metadata = readMetadata(value);
+      if (metadata?.role === 'plugin') {
+        set.plugins.push({ cls: value as Constructor, metadata });
+        continue;
+      }
+      if (metadata?.role === 'module') {
+        set.modules.push({ cls: value as Constructor, metadata, skippable: skippable.has(value) });
+        continue;
+      }
+    }
     const reason = featureRejection(value);
     if (reason !== undefined) {
       problems.push({ code: 'INVALID_FEATURE', message: `${reason}; remove it from add().` });

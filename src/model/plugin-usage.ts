@@ -21,23 +21,26 @@ export interface UsageContext {
  */
 export function analysePluginUsage(plugin: PluginNode, context: UsageContext): void {
   const { services, extensionPoints, classesByKey, reach, problems } = context;
-  const modulesById = new Map(plugin.modules.map((module) => [module.id, module]));
   const pluginReach: Reach = { extensionPoints: new Map(), pluginServices: new Set(), classes: new Set() };
   for (const ep of plugin.extensionPoints.values()) {
     if (ep.implementation.kind === 'class') reach.add(pluginReach, [{ kind: 'class', node: ep.implementation.node, optional: false }], '');
   }
   // Hot path (runs for every module of every plugin): no per-feature collections unless needed.
-  const useExtensionPoint = (id: string, optional: boolean, owner: Owner, module: ModuleNode | undefined): void => {
+  // The owner (for messages) is built only when there is a problem to report.
+  const ownerOf = (module: ModuleNode | undefined): Owner => (module === undefined ? pluginOwner(plugin.id) : moduleOwner(plugin.id, module.id));
+  const useExtensionPoint = (id: string, optional: boolean, module: ModuleNode | undefined): void => {
     const ep = plugin.extensionPoints.get(id);
     if (ep !== undefined) {
       if (module === undefined) ep.usedByPlugin = true;
       else if (ep.moduleId !== module.id && !module.uses.includes(id)) {
         ep.users.push(module.id);
-        module.uses.push(id);
+        // Most modules use one extension point: an array of exactly one, not a grown one.
+        module.uses = module.uses.length === 0 ? [id] : [...module.uses, id];
       }
       return;
     }
     if (optional) return;
+    const owner = ownerOf(module);
     if (problems.some((p) => p.extensionPointId === id && p.pluginId === owner.pluginId && p.moduleId === owner.moduleId)) return;
     const provider = extensionPoints.get(id);
     problems.push(
@@ -62,35 +65,44 @@ export function analysePluginUsage(plugin: PluginNode, context: UsageContext): v
           },
     );
   };
-  const useDeps = (deps: readonly Dependency[], owner: Owner, module: ModuleNode | undefined): void => {
-    for (const dep of deps) {
-      if (dep.kind === 'extensionPoint') useExtensionPoint(dep.extensionPoint.id, dep.optional, owner, module);
+  const expanded = new Set<unknown>();
+  // Indexed loops: this runs once per module, mostly before the JIT has optimised it, where
+  // for-of allocates an iterator result per element.
+  const useDeps = (deps: readonly Dependency[], module: ModuleNode | undefined): void => {
+    for (let index = 0; index < deps.length; index++) {
+      const dep = deps[index]!;
+      if (dep.kind === 'extensionPoint') useExtensionPoint(dep.extensionPoint.id, dep.optional, module);
       else if (dep.kind === 'service') {
+        // Every module of a plugin tends to inject the same services: expand each one once.
+        if (expanded.has(dep.ref)) continue;
+        expanded.add(dep.ref);
         for (const id of reach.pluginClosure(services.get(dep.ref.id)!)) pluginReach.pluginServices.add(id);
       } else if (dep.kind === 'class') {
         const inner = reach.ofClass(dep.node);
-        for (const [id, entry] of inner.extensionPoints) useExtensionPoint(id, entry.extensionPoint.optional, owner, module);
+        for (const [id, entry] of inner.extensionPoints) useExtensionPoint(id, entry.extensionPoint.optional, module);
         for (const id of inner.pluginServices) pluginReach.pluginServices.add(id);
         for (const cls of inner.classes) pluginReach.classes.add(cls);
       }
     }
   };
-  useDeps(plugin.recipe.deps, pluginOwner(plugin.id), undefined);
-  for (const module of plugin.modules) {
-    const owner = moduleOwner(plugin.id, module.id);
-    useDeps(module.recipe.deps, owner, module);
+  useDeps(plugin.recipe.deps, undefined);
+  const modules = plugin.modules;
+  for (let index = 0; index < modules.length; index++) {
+    const module = modules[index]!;
+    useDeps(module.recipe.deps, module);
     // A module that provides an extension point uses whatever its implementations inject.
     for (const ep of module.provides) {
-      if (ep.implementation.kind === 'class') useDeps([{ kind: 'class', node: ep.implementation.node, optional: false }], owner, module);
+      if (ep.implementation.kind === 'class') useDeps([{ kind: 'class', node: ep.implementation.node, optional: false }], module);
     }
   }
-  for (const module of plugin.modules) {
-    for (const ep of module.provides) {
-      for (const userId of ep.users) {
-        const user = modulesById.get(userId)!;
-        if (!module.after.includes(user)) module.after.push(user);
-      }
-    }
+  let modulesById: Map<string, ModuleNode> | undefined;
+  for (let index = 0; index < modules.length; index++) {
+    const module = modules[index]!;
+    if (module.provides.length === 0) continue;
+    modulesById ??= new Map(plugin.modules.map((m) => [m.id, m]));
+    const after = new Set<ModuleNode>();
+    for (const ep of module.provides) for (const userId of ep.users) after.add(modulesById.get(userId)!);
+    if (after.size > 0) module.after = [...after];
   }
   const classes = new Set<ClassNode>();
   for (const cls of pluginReach.classes) if (cls.scope === 'plugin') classes.add(cls);
@@ -102,11 +114,11 @@ export function analysePluginUsage(plugin: PluginNode, context: UsageContext): v
 
   // Order edges exist only where a module provides an extension point other modules use.
   const ordered = plugin.modules.some((module) => module.after.length > 0);
-  for (const cycle of !ordered
+  for (const cycle of !ordered || modulesById === undefined
     ? []
     : findCycles(
         plugin.modules.map((m) => m.id),
-        (id) => modulesById.get(id)!.after.map((m) => m.id),
+        (id) => modulesById!.get(id)!.after.map((m) => m.id),
       )) {
     problems.push({
       code: 'DEPENDENCY_CYCLE',

@@ -70,16 +70,16 @@ export class RecipeBook {
       }
       deps[index] = this.dependency(token, parameter!.optional, owner);
     }
-    const recipe: { -readonly [K in keyof Recipe]: Recipe[K] } = { cls, name: className(cls), deps };
-    if (metadata?.onInit !== undefined) recipe.onInit = metadata.onInit;
-    if (metadata?.onShutdown !== undefined) recipe.onShutdown = metadata.onShutdown;
-    return recipe;
+    // Every field in the literal: one shape for all recipes, no properties added later.
+    return { cls, name: className(cls), deps, onInit: metadata?.onInit, onShutdown: metadata?.onShutdown };
   }
 
   dependency(token: unknown, optional: boolean, owner: Owner): Dependency {
+    const known = this.interned[optional ? 1 : 0].get(token);
+    if (known !== undefined) return known;
     if (isServiceRef(token)) {
       const entry = this.catalog.get(token.id);
-      if (entry !== undefined) return this.intern(entry.ref, optional, () => ({ kind: 'service', ref: entry.ref, optional }));
+      if (entry !== undefined) return this.intern(token, optional, { kind: 'service', ref: entry.ref, optional });
       if (optional) return ABSENT;
       let missing = this.missing.get(token.id);
       if (missing === undefined) {
@@ -89,17 +89,16 @@ export class RecipeBook {
       if (!missing.dependants.includes(owner.label)) missing.dependants.push(owner.label);
       return ABSENT;
     }
-    if (isExtensionPoint(token)) return this.intern(token, optional, () => ({ kind: 'extensionPoint', extensionPoint: token, optional }));
+    if (isExtensionPoint(token)) return this.intern(token, optional, { kind: 'extensionPoint', extensionPoint: token, optional });
     const cls = token as Constructor;
     const implemented = this.classByImplementation.get(cls);
     if (implemented !== undefined) return { kind: 'service', ref: implemented, optional };
     return { kind: 'class', node: this.classNode(cls), optional };
   }
 
-  private intern(token: unknown, optional: boolean, make: () => Dependency): Dependency {
-    const byToken = this.interned[optional ? 1 : 0];
-    let dep = byToken.get(token);
-    if (dep === undefined) byToken.set(token, (dep = make()));
+  // Keyed by the token as written: a ref object, or an extension point. Only called on a miss.
+  private intern(token: unknown, optional: boolean, dep: Dependency): Dependency {
+    this.interned[optional ? 1 : 0].set(token, dep);
     return dep;
   }
 

@@ -61,21 +61,26 @@ export interface ExtensionPointNode {
   usedByPlugin: boolean;
 }
 
+/**
+ * A module of a plugin. Its lists start as one shared empty array and are replaced when the
+ * module has something to list: most modules provide nothing and wait for nothing, and there
+ * can be tens of thousands of them.
+ */
 export interface ModuleNode {
   readonly pluginId: string;
   readonly id: string;
   readonly recipe: Recipe;
-  readonly provides: ExtensionPointNode[];
+  provides: readonly ExtensionPointNode[];
   /** Extension point ids it injects. */
-  readonly uses: string[];
+  uses: readonly string[];
   /** Modules that must finish init before this one starts (the users of what it provides). */
-  readonly after: ModuleNode[];
+  after: readonly ModuleNode[];
 }
 
 export interface PluginNode {
   readonly id: string;
   readonly recipe: Recipe;
-  readonly provides: ExtensionPointNode[];
+  provides: readonly ExtensionPointNode[];
   readonly dependsOn: readonly string[];
   readonly modules: ModuleNode[];
   /** Extension points of this plugin by id, whoever provides them. */

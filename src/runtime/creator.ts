@@ -99,11 +99,7 @@ export class Creator {
         () => () => initTimeout(label, this.host.initTimeoutMs!, ids),
       );
       return after(init, () => {
-        const step = methodStep(
-          instance,
-          recipe.onShutdown,
-          scope.pluginId === undefined ? { subject: label } : { subject: label, pluginId: scope.pluginId },
-        );
+        const step = methodStep(instance, recipe.onShutdown, scope.pluginId, undefined, label);
         if (step !== undefined) scope.stack.push(step);
         return instance;
       });

@@ -21,7 +21,19 @@ const USER = Symbol('plugboard.extensionPoint.user');
 
 // One view prototype per implementation prototype, holding one shared forwarder per method name:
 // a view is then one small object, and a call costs one flag check on top of the real method.
-const viewPrototypes = new WeakMap<object, object>();
+// Views are built by a constructor of that prototype, so their three fields are in-object.
+type ViewConstructor = new (target: object, gate: GateState, user: string) => Record<string | symbol, unknown>;
+const viewConstructors = new WeakMap<object, ViewConstructor>();
+
+function viewConstructor(viewPrototype: object): ViewConstructor {
+  function View(this: Record<symbol, unknown>, target: object, gate: GateState, user: string): void {
+    this[TARGET] = target;
+    this[GATE] = gate;
+    this[USER] = user;
+  }
+  View.prototype = viewPrototype;
+  return View as unknown as ViewConstructor;
+}
 const forwarders = new Map<string | symbol, (this: Record<symbol, unknown>, ...args: unknown[]) => unknown>();
 
 /**
@@ -34,15 +46,12 @@ export function guardedView(target: object, gate: GateState, moduleId?: string, 
   // One string per view: a module id, or a description prefixed with a marker no id can contain.
   const user = moduleId ?? `\0${who ?? `plugin '${gate.pluginId}'`}`;
   if (prototype === null || prototype === Object.prototype) return plainObjectView(target, gate, user);
-  let viewPrototype = viewPrototypes.get(prototype);
-  if (viewPrototype === undefined) {
-    viewPrototype = buildViewPrototype(prototype);
-    viewPrototypes.set(prototype, viewPrototype);
+  let View = viewConstructors.get(prototype);
+  if (View === undefined) {
+    View = viewConstructor(buildViewPrototype(prototype));
+    viewConstructors.set(prototype, View);
   }
-  const view = Object.create(viewPrototype) as Record<symbol, unknown>;
-  view[TARGET] = target;
-  view[GATE] = gate;
-  view[USER] = user;
+  const view = new View(target, gate, user);
   // Methods assigned in the constructor (arrow-function fields) live on the instance.
   for (const name of ownMethods(target)) Object.defineProperty(view, name, { value: forwarder(name) });
   return view;

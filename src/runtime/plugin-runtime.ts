@@ -49,7 +49,7 @@ export class PluginRuntime implements Scope {
   readonly stack = new ShutdownStack();
   readonly hooks: HookRegistry;
   readonly pluginId: string;
-  readonly record: InitRecord = { status: 'pending' };
+  readonly record: InitRecord = newRecord();
   readonly modules = new Map<string, InitRecord>();
   private readonly gates = new Map<string, GateState>();
   private readonly implementations = new Map<string, object>();
@@ -61,7 +61,7 @@ export class PluginRuntime implements Scope {
   ) {
     this.pluginId = node.id;
     this.hooks = new HookRegistry(`plugin '${node.id}'`, this.stack);
-    for (const module of node.modules) this.modules.set(module.id, { status: 'pending' });
+    for (const module of node.modules) this.modules.set(module.id, newRecord());
   }
 
   /**
@@ -294,9 +294,14 @@ export class PluginRuntime implements Scope {
   }
 
   private pushShutdown(instance: object, method: string | symbol | undefined, moduleId: string | undefined): void {
-    const step = methodStep(instance, method, moduleId === undefined ? { pluginId: this.pluginId } : { pluginId: this.pluginId, moduleId });
+    const step = methodStep(instance, method, this.pluginId, moduleId);
     if (step !== undefined) this.stack.push(step);
   }
+}
+
+/** A record with every field present: one shape, nothing added as the feature starts. */
+function newRecord(): InitRecord {
+  return { status: 'pending', initMs: undefined, error: undefined };
 }
 
 /** Why a plugin stopped short when start was halted (stop() called, or another plugin failed). */

@@ -42,12 +42,15 @@ export function runStep(step: ShutdownStep): unknown {
 export function methodStep(
   target: object,
   method: string | symbol | undefined,
-  owner: Pick<ShutdownStep, 'pluginId' | 'moduleId' | 'subject'>,
+  pluginId: string | undefined,
+  moduleId?: string,
+  subject?: string,
 ): ShutdownStep | undefined {
   if (method === undefined) return undefined;
   const fn = (target as Record<string | symbol, unknown>)[method];
   if (typeof fn !== 'function') return undefined;
-  return { target, method, fn: fn as () => unknown, ...owner };
+  // One object of one shape per step (no spread of an owner object): there is one per feature.
+  return { target, method, fn: fn as () => unknown, pluginId, moduleId, subject };
 }
 
 /**
