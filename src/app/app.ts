@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { PlugboardError, type WiringProblem } from '../errors.js';
 import { analyzeWiring, type Analysis } from '../model/analyze.js';
 import { describeGraph, type AppDescription, type FeatureRecord } from '../model/describe.js';
+import type { WiringGraph } from '../model/types.js';
 import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
 import { Runtime, type RootContextData } from '../runtime/runtime.js';
 import { coreRootRefs } from '../services/core-services.js';
@@ -39,7 +40,9 @@ export class App {
   #shutdownFailures = 0;
   #baseLogger?: Logger<string>;
   #hasLoaders = false;
-  #installed: readonly InstalledPlugin[] = Object.freeze([]);
+  /** The started graph's plugins and modules for instanceMetadata; built on first request. */
+  #installedGraph?: WiringGraph;
+  #installed?: readonly InstalledPlugin[];
   #rootContext?: RootContextData;
 
   /** @internal Use `ContainerBuilder.build()`. */
@@ -212,9 +215,21 @@ export class App {
       ownsBaseLogger: !isLogger(this.options.logger),
       configData: this.options.config ?? {},
       configFiles: this.options.configFiles,
-      installedPlugins: () => this.#installed,
+      installedPlugins: () => this.installedPlugins(),
     };
     return this.#rootContext;
+  }
+
+  // Deep-frozen, and only built when asked for: most apps never read it, and it has an object per module.
+  private installedPlugins(): readonly InstalledPlugin[] {
+    const graph = this.#installedGraph;
+    if (graph === undefined) return NOTHING_INSTALLED;
+    this.#installed ??= Object.freeze(
+      graph.plugins.map((plugin) =>
+        Object.freeze({ pluginId: plugin.id, modules: Object.freeze(plugin.modules.map((m) => Object.freeze({ moduleId: m.id }))) }),
+      ),
+    );
+    return this.#installed;
   }
 
   private async runStart(): Promise<void> {
@@ -227,11 +242,7 @@ export class App {
       this.#analysis = prepared.analysis;
       if (problems.length > 0) throw wiringError(problems);
       if (this.#haltRequested) throw new PlugboardError('START_ABORTED', 'stop() was called before the app started; nothing ran.');
-      this.#installed = Object.freeze(
-        graph.plugins.map((plugin) =>
-          Object.freeze({ pluginId: plugin.id, modules: Object.freeze(plugin.modules.map((m) => Object.freeze({ moduleId: m.id }))) }),
-        ),
-      );
+      this.#installedGraph = graph;
       this.#runtime = new Runtime(graph, runtimeSettings(this.options, this.log), this.rootContext(), bootstrap);
       bootstrap = undefined; // the app's runtime owns it now
       if (graph.skippedModules.length > 0) {
@@ -274,6 +285,8 @@ export class App {
     return this.#baseLogger;
   }
 }
+
+const NOTHING_INSTALLED: readonly InstalledPlugin[] = Object.freeze([]);
 
 function wiringError(problems: readonly WiringProblem[]): PlugboardError {
   const lines = problems.map((problem, index) => `  ${index + 1}. [${problem.code}] ${problem.message}`);
