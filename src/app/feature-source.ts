@@ -31,7 +31,8 @@ export class FeatureSource {
     // One entry per call (an app may add thousands of features in one array), copied so a later
     // change to the caller's array does not change the app.
     const values: unknown[] = Array.isArray(feature) ? feature.slice() : [feature];
-    const where = `add() call #${this.entries.length + 1}`;
+    const call = this.entries.length + 1;
+    const where = (): string => `add() call #${call}`;
     for (let index = 0; index < values.length; index++) assertFeature(values[index], where);
     this.entries.push({ kind: 'values', values });
   }

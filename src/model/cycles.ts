@@ -43,6 +43,13 @@ export function findCycles(nodes: Iterable<string>, edges: (node: string) => rea
       const parent = work[work.length - 1];
       if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
       if (low.get(frame.node) !== index.get(frame.node)) continue;
+      // Most components are one node without a self-loop: no set, no search.
+      if (stack[stack.length - 1] === frame.node) {
+        stack.pop();
+        onStack.delete(frame.node);
+        if (edges(frame.node).includes(frame.node)) cycles.push([frame.node, frame.node]);
+        continue;
+      }
       const component = new Set<string>();
       let member: string;
       do {

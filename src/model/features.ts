@@ -39,13 +39,16 @@ export function featureRejection(value: unknown): string | undefined {
   return `${className(value)} has no @Plugin, @Module or @Service({ provides }) decorator`;
 }
 
-/** Throws `INVALID_FEATURE` when `value` is not a feature. `where` names the source in the message. */
-export function assertFeature(value: unknown, where: string): void {
+/**
+ * Throws `INVALID_FEATURE` when `value` is not a feature. `where` names the source in the message
+ * (a function, so the name is only built for a bad value).
+ */
+export function assertFeature(value: unknown, where: () => string): void {
   const reason = featureRejection(value);
   if (reason !== undefined) {
     throw new PlugboardError(
       'INVALID_FEATURE',
-      `${where}: ${reason}. add() takes @Plugin and @Module classes, @Service({ provides }) classes, ` +
+      `${where()}: ${reason}. add() takes @Plugin and @Module classes, @Service({ provides }) classes, ` +
         `service factories (createServiceFactory), service decorators (createServiceDecorator), feature loaders (createFeatureLoader), arrays of those, and promises of ES modules whose default export is one.`,
     );
   }
