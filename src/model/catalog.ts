@@ -1,5 +1,5 @@
 import { describeThrown, type WiringProblem } from '../errors.js';
-import { readMetadata } from '../decorators/metadata.js';
+import { readMetadata, type ExtensionPointProvider } from '../decorators/metadata.js';
 import { isServiceFactory, isServiceRef, type ServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
 import { className, isThenable, type Constructor } from '../tokens/types.js';
 import type { FeatureSet } from './features.js';
@@ -95,8 +95,14 @@ export function buildCatalog(
         visitClass(token);
       }
     }
-    for (const provider of metadata.plugin?.extensionPoints ?? NONE) if ('useClass' in provider) visitClassOnce(provider.useClass);
-    for (const provider of metadata.module?.extensionPoints ?? NONE) if ('useClass' in provider) visitClassOnce(provider.useClass);
+    visitProviders(metadata.plugin?.extensionPoints ?? NONE);
+    visitProviders(metadata.module?.extensionPoints ?? NONE);
+  };
+  const visitProviders = (providers: readonly ExtensionPointProvider[]): void => {
+    for (let index = 0; index < providers.length; index++) {
+      const provider = providers[index]!;
+      if ('useClass' in provider) visitClassOnce(provider.useClass);
+    }
   };
   const visitClassOnce = (cls: unknown): void => {
     if (typeof cls !== 'function' || visitedClasses.has(cls)) return;

@@ -61,7 +61,8 @@ export function collectFeatures(
   skippable: ReadonlySet<unknown> = new Set(),
 ): FeatureSet {
   const set: FeatureSet = { plugins: [], modules: [], services: [], decorators: [] };
-  for (const value of values) {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
     // The common case first, with one metadata lookup: a decorated plugin or module class.
     if (typeof value === 'function') {
       const metadata = readMetadata(value);

@@ -91,8 +91,10 @@ export function analysePluginUsage(plugin: PluginNode, context: UsageContext): v
     const module = modules[index]!;
     useDeps(module.recipe.deps, module);
     // A module that provides an extension point uses whatever its implementations inject.
-    for (const ep of module.provides) {
-      if (ep.implementation.kind === 'class') useDeps([{ kind: 'class', node: ep.implementation.node, optional: false }], module);
+    if (module.provides.length > 0) {
+      for (const ep of module.provides) {
+        if (ep.implementation.kind === 'class') useDeps([{ kind: 'class', node: ep.implementation.node, optional: false }], module);
+      }
     }
   }
   let modulesById: Map<string, ModuleNode> | undefined;

@@ -92,12 +92,9 @@ export class Creator {
   ): unknown {
     const made = construct(recipe, { resolveDependency: (dep) => this.host.resolveFor(dep, scope) });
     const finish = (instance: object): unknown => {
-      const init = callLifecycle(
-        instance,
-        recipe.onInit,
-        this.host.initTimeoutMs,
-        () => () => initTimeout(label, this.host.initTimeoutMs!, ids),
-      );
+      const ms = this.host.initTimeoutMs;
+      let init = callLifecycle(instance, recipe.onInit);
+      if (isThenable(init)) init = withTimeout(init, ms, () => initTimeout(label, ms!, ids));
       return after(init, () => {
         const step = methodStep(instance, recipe.onShutdown, scope.pluginId, undefined, label);
         if (step !== undefined) scope.stack.push(step);

@@ -53,7 +53,8 @@ export function guardedView(target: object, gate: GateState, moduleId?: string, 
   }
   const view = new View(target, gate, user);
   // Methods assigned in the constructor (arrow-function fields) live on the instance.
-  for (const name of ownMethods(target)) Object.defineProperty(view, name, { value: forwarder(name) });
+  const names = ownMethods(target);
+  for (let index = 0; index < names.length; index++) Object.defineProperty(view, names[index]!, { value: forwarder(names[index]!) });
   return view;
 }
 

@@ -4,7 +4,6 @@ import type { Dependency, ModuleNode, Recipe } from '../model/types.js';
 export interface DependencyResolver {
   resolveDependency(dep: Dependency, module: ModuleNode | undefined): unknown;
 }
-import { withTimeout } from './timeouts.js';
 import { isThenable } from './walk.js';
 
 /**
@@ -40,18 +39,13 @@ export function settleThenThrow(values: readonly unknown[], error: unknown): nev
 }
 
 /**
- * Calls a lifecycle method if the recipe declares one, bounded by `timeoutMs` when it is async.
- * `onTimeout` is only called (so only needs to exist) for an async method.
+ * Calls a lifecycle method if the recipe declares one and returns what it returned. Callers bound
+ * an async result with `withTimeout`, building the timeout's message only on that path (this
+ * runs once per feature, nearly always synchronously).
  */
-export function callLifecycle(
-  instance: object,
-  method: string | symbol | undefined,
-  timeoutMs: number | undefined,
-  onTimeout: () => () => Error,
-): unknown {
+export function callLifecycle(instance: object, method: string | symbol | undefined): unknown {
   if (method === undefined) return undefined;
   const fn = (instance as Record<string | symbol, unknown>)[method];
   if (typeof fn !== 'function') return undefined;
-  const result: unknown = fn.call(instance);
-  return isThenable(result) ? withTimeout(result, timeoutMs, onTimeout()) : result;
+  return fn.call(instance) as unknown;
 }

@@ -9,6 +9,7 @@ import { HookRegistry } from './hook-registry.js';
 import { callLifecycle, construct } from './instantiate.js';
 import type { Scope } from './scope.js';
 import { methodStep, ShutdownStack } from './shutdown-stack.js';
+import { withTimeout } from './timeouts.js';
 import { after, isThenable, walk } from './walk.js';
 
 /** The outcome of one plugin, as describe() reports it. */
@@ -61,7 +62,7 @@ export class PluginRuntime implements Scope {
   ) {
     this.pluginId = node.id;
     this.hooks = new HookRegistry(`plugin '${node.id}'`, this.stack);
-    for (const module of node.modules) this.modules.set(module.id, newRecord());
+    for (let index = 0; index < node.modules.length; index++) this.modules.set(node.modules[index]!.id, newRecord());
   }
 
   /**
@@ -116,12 +117,9 @@ export class PluginRuntime implements Scope {
       const made = construct(this.node.recipe, this, undefined);
       const done = after(made, (instance) => {
         for (const ep of this.node.provides) this.gates.get(ep.id)!.closed = true;
-        const init = callLifecycle(
-          instance,
-          this.node.recipe.onInit,
-          this.host.initTimeoutMs,
-          () => () => initTimeout(`plugin '${this.pluginId}'`, this.host.initTimeoutMs!, { pluginId: this.pluginId }),
-        );
+        const ms = this.host.initTimeoutMs;
+        let init = callLifecycle(instance, this.node.recipe.onInit);
+        if (isThenable(init)) init = withTimeout(init, ms, () => initTimeout(`plugin '${this.pluginId}'`, ms!, { pluginId: this.pluginId }));
         return after(init, () => this.pushShutdown(instance, this.node.recipe.onShutdown, undefined));
       });
       return isThenable(done) ? Promise.resolve(done).then(undefined, fail) : undefined;
@@ -251,19 +249,13 @@ export class PluginRuntime implements Scope {
 
   private initModule(module: ModuleNode, instance: object, startedAt: number): unknown {
     try {
-      for (const ep of module.provides) this.gates.get(ep.id)!.closed = true;
-      const init = callLifecycle(
-        instance,
-        module.recipe.onInit,
-        this.host.initTimeoutMs,
-        () => () =>
-          initTimeout(`module '${module.id}' of plugin '${this.pluginId}'`, this.host.initTimeoutMs!, {
-            pluginId: this.pluginId,
-            moduleId: module.id,
-          }),
-      );
+      if (module.provides.length > 0) for (const ep of module.provides) this.gates.get(ep.id)!.closed = true;
+      const init = callLifecycle(instance, module.recipe.onInit);
       if (isThenable(init)) {
-        return Promise.resolve(init).then(
+        const ms = this.host.initTimeoutMs;
+        const label = `module '${module.id}' of plugin '${this.pluginId}'`;
+        const bounded = withTimeout(init, ms, () => initTimeout(label, ms!, { pluginId: this.pluginId, moduleId: module.id }));
+        return Promise.resolve(bounded).then(
           () => this.moduleUp(module, instance, startedAt),
           (error: unknown) => this.moduleFailed(module, error),
         );
