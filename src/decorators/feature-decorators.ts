@@ -58,6 +58,10 @@ function claimRole(target: object, role: NonNullable<ClassMetadata['role']>, dec
     );
   }
   metadata.role = role;
+  // TypeScript's declared constructor parameter types, read once here (TypeScript has just written
+  // them: its design-type decorator runs before the class decorators) rather than at every validation.
+  metadata.declaredFor = target;
+  metadata.declaredTypes = Reflect.getOwnMetadata?.('design:paramtypes', target) as readonly unknown[] | undefined;
   return metadata;
 }
 

@@ -42,6 +42,12 @@ export interface ClassMetadata {
   service?: ServiceMetadata;
   onInit?: string | symbol;
   onShutdown?: string | symbol;
+  /**
+   * TypeScript's `design:paramtypes` of `declaredFor`, read by the class decorator. A subclass
+   * without a decorator of its own shares its parent's metadata, so readers check `declaredFor`.
+   */
+  declaredTypes?: readonly unknown[];
+  declaredFor?: object;
   /** Hooks taken over from a parent class, which the class may still declare its own of. */
   inherited?: { onInit?: boolean; onShutdown?: boolean };
 }
