@@ -110,7 +110,10 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
   const findModule = (plugin: PluginNode, id: string): ModuleNode | undefined => {
     const index = moduleIndex.get(plugin);
     if (index !== undefined) return index.get(id);
-    if (plugin.modules.length < 16) return plugin.modules.find((module) => module.id === id);
+    if (plugin.modules.length < 16) {
+      for (let at = 0; at < plugin.modules.length; at++) if (plugin.modules[at]!.id === id) return plugin.modules[at];
+      return undefined;
+    }
     moduleIndex.set(plugin, new Map(plugin.modules.map((module) => [module.id, module])));
     return moduleIndex.get(plugin)!.get(id);
   };

@@ -34,7 +34,8 @@ export function reportConstructionCycles(
     edges.set(`ep:${ep.id}`, ep.implementation.kind === 'class' ? [ep.implementation.node.key] : []);
     labels.set(`ep:${ep.id}`, ep.id);
   }
-  for (const cycle of findCycles(edges.keys(), (key) => edges.get(key) ?? [])) {
+  const candidates = nodesThatMayCycle(edges);
+  for (const cycle of candidates.length === 0 ? [] : findCycles(candidates, (key) => edges.get(key) ?? [])) {
     const named = cycle.map((key) => labels.get(key) ?? key);
     const refs = cycle.filter((key) => key.startsWith('service:')).map((key) => key.slice('service:'.length));
     const eps = cycle.filter((key) => key.startsWith('ep:')).map((key) => key.slice('ep:'.length));
@@ -48,4 +49,43 @@ export function reportConstructionCycles(
       ...(eps[0] !== undefined ? { extensionPointId: eps[0] } : {}),
     });
   }
+}
+
+/**
+ * The nodes that can still be on a cycle once every node that needs nothing (and, in turn, every
+ * node that only needs such nodes) is peeled off. In a sound app that is nearly nothing, so the
+ * cycle search runs on a handful of nodes instead of every class and extension point.
+ */
+function nodesThatMayCycle(edges: ReadonlyMap<string, readonly string[]>): string[] {
+  const remaining = new Map<string, number>();
+  const needers = new Map<string, string[]>();
+  const done: string[] = [];
+  // forEach and indexed loops: one pass per class and extension point, so no iterator allocations.
+  edges.forEach((targets, key) => {
+    let count = 0;
+    for (let index = 0; index < targets.length; index++) {
+      const target = targets[index]!;
+      if (!edges.has(target)) continue; // not a node here: cannot lead back
+      count++;
+      const list = needers.get(target);
+      if (list === undefined) needers.set(target, [key]);
+      else list.push(key);
+    }
+    remaining.set(key, count);
+    if (count === 0) done.push(key);
+  });
+  while (done.length > 0) {
+    const list = needers.get(done.pop()!);
+    if (list === undefined) continue;
+    for (let index = 0; index < list.length; index++) {
+      const left = remaining.get(list[index]!)! - 1;
+      remaining.set(list[index]!, left);
+      if (left === 0) done.push(list[index]!);
+    }
+  }
+  const candidates: string[] = [];
+  remaining.forEach((left, key) => {
+    if (left > 0) candidates.push(key);
+  });
+  return candidates;
 }
