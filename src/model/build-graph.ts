@@ -31,7 +31,11 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
   const describeProvider = (pluginId: string, moduleId: string | undefined): string =>
     moduleId === undefined ? `plugin '${pluginId}'` : `module '${moduleId}' of plugin '${pluginId}'`;
   // Returns the nodes provided, or the shared empty list when there are none (most modules).
-  const provide = (plugin: PluginNode, providers: readonly ExtensionPointProvider[], moduleId: string | undefined): readonly ExtensionPointNode[] => {
+  const provide = (
+    plugin: PluginNode,
+    providers: readonly ExtensionPointProvider[],
+    moduleId: string | undefined,
+  ): readonly ExtensionPointNode[] => {
     if (providers.length === 0) return NO_EXTENSION_POINTS;
     const into: ExtensionPointNode[] = [];
     for (const provider of providers) {

@@ -27,7 +27,8 @@ export function analysePluginUsage(plugin: PluginNode, context: UsageContext): v
   }
   // Hot path (runs for every module of every plugin): no per-feature collections unless needed.
   // The owner (for messages) is built only when there is a problem to report.
-  const ownerOf = (module: ModuleNode | undefined): Owner => (module === undefined ? pluginOwner(plugin.id) : moduleOwner(plugin.id, module.id));
+  const ownerOf = (module: ModuleNode | undefined): Owner =>
+    module === undefined ? pluginOwner(plugin.id) : moduleOwner(plugin.id, module.id);
   const useExtensionPoint = (id: string, optional: boolean, module: ModuleNode | undefined): void => {
     const ep = plugin.extensionPoints.get(id);
     if (ep !== undefined) {
@@ -116,11 +117,12 @@ export function analysePluginUsage(plugin: PluginNode, context: UsageContext): v
 
   // Order edges exist only where a module provides an extension point other modules use.
   const ordered = plugin.modules.some((module) => module.after.length > 0);
-  for (const cycle of !ordered || modulesById === undefined
+  const byId = modulesById;
+  for (const cycle of !ordered || byId === undefined
     ? []
     : findCycles(
         plugin.modules.map((m) => m.id),
-        (id) => modulesById!.get(id)!.after.map((m) => m.id),
+        (id) => byId.get(id)!.after.map((m) => m.id),
       )) {
     problems.push({
       code: 'DEPENDENCY_CYCLE',

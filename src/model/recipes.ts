@@ -46,7 +46,9 @@ export class RecipeBook {
   recipe(cls: Constructor, owner: Owner, metadata: ClassMetadata | undefined = readMetadata(cls)): Recipe {
     const parameters = metadata?.parameters ?? [];
     const declared: readonly unknown[] | undefined =
-      metadata?.declaredFor === cls ? metadata.declaredTypes : Reflect.getOwnMetadata?.('design:paramtypes', cls);
+      metadata?.declaredFor === cls
+        ? metadata.declaredTypes
+        : (Reflect.getOwnMetadata?.('design:paramtypes', cls) as readonly unknown[] | undefined);
     const count = Math.max(cls.length, parameters.length, declared?.length ?? 0);
     const deps = new Array<Dependency>(count); // exact size: one per parameter, for every class
     for (let index = 0; index < count; index++) {

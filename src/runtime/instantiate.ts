@@ -25,8 +25,8 @@ export function construct(recipe: Recipe, resolver: DependencyResolver, module?:
     if (isThenable(value)) pending = true;
     args[index] = value;
   }
-  if (!pending) return new recipe.cls(...args) as object;
-  return Promise.all(args).then((values) => new recipe.cls(...values) as object);
+  if (!pending) return new recipe.cls(...args);
+  return Promise.all(args).then((values) => new recipe.cls(...values));
 }
 
 /** Throws `error`, after every pending value settled (synchronously when none is pending). */

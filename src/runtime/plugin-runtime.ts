@@ -102,8 +102,8 @@ export class PluginRuntime implements Scope {
           this.host.moduleLeftOut(this.pluginId, module.id, error);
         }
       } else {
-        const [failure] = failed.values();
-        if (failure !== undefined) throw failure;
+        // The first failure (a module under 'abort' stops the plugin at its first failing module).
+        for (const failure of failed.values()) throw failure;
       }
       if (this.host.halted) throw haltedError(this.pluginId);
     });
@@ -119,7 +119,8 @@ export class PluginRuntime implements Scope {
         for (const ep of this.node.provides) this.gates.get(ep.id)!.closed = true;
         const ms = this.host.initTimeoutMs;
         let init = callLifecycle(instance, this.node.recipe.onInit);
-        if (isThenable(init)) init = withTimeout(init, ms, () => initTimeout(`plugin '${this.pluginId}'`, ms!, { pluginId: this.pluginId }));
+        if (isThenable(init))
+          init = withTimeout(init, ms, () => initTimeout(`plugin '${this.pluginId}'`, ms!, { pluginId: this.pluginId }));
         return after(init, () => this.pushShutdown(instance, this.node.recipe.onShutdown, undefined));
       });
       return isThenable(done) ? Promise.resolve(done).then(undefined, fail) : undefined;

@@ -158,7 +158,8 @@ export class Runtime implements PluginHost, Scope {
           'stop() was called while the app was starting; everything that had started was shut down.',
         );
       }
-      throw first ?? new PlugboardError('START_ABORTED', 'start() was halted.');
+      const cause: unknown = first ?? new PlugboardError('START_ABORTED', 'start() was halted.');
+      throw cause;
     }
     for (const [plugin, error] of failures) {
       logger.error(
