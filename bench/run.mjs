@@ -20,13 +20,14 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 
-const ALL_SYSTEMS = ['plugboard', 'backstage', 'inversify', 'nestjs', 'handwired'];
+const ALL_SYSTEMS = ['plugboard', 'backstage', 'inversify', 'nestjs', 'handwired', 'containers'];
 const LABELS = {
   plugboard: 'plugboard',
   backstage: 'Backstage backend',
   inversify: 'InversifyJS (raw)',
   nestjs: 'NestJS',
   handwired: 'hand-wired',
+  containers: 'InversifyJS containers only',
 };
 const DEFAULTS = { sizes: '10x5,100x10,1000x10,5000x10', runs: 5, systems: ALL_SYSTEMS.join(','), timeout: 600 };
 
@@ -261,6 +262,10 @@ function markdown({ opts, results, skipped, info, startedAt, finishedAt }) {
       'a global root module; modules add in `onModuleInit`, the plugin checks in `onApplicationBootstrap`; ' +
       'stop hooks are `onModuleDestroy`; `createApplicationContext` (logger off) and `close()`.',
     '- **hand-wired**: `new` in init order, inits called directly, stop hooks called in reverse: the floor.',
+    '- **InversifyJS containers only**: not an app, a measurement: the InversifyJS work alone that plugboard ' +
+      'does per plugin here (a child container, three bindings: plugin service, extension point implementation ' +
+      'class, extension point token; two resolutions), nothing else. It is the part of plugboard’s start that ' +
+      'a real InversifyJS child container per plugin (DESIGN.md) costs.',
     '',
   );
 
