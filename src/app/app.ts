@@ -156,7 +156,7 @@ export class App {
     const lookup = (pluginId: string, moduleId?: string): FeatureRecord | undefined => {
       const plugin = runtime?.pluginRuntime(pluginId);
       if (plugin === undefined) return undefined;
-      return moduleId === undefined ? plugin.record : plugin.modules.get(moduleId);
+      return moduleId === undefined ? plugin.record : plugin.moduleRecord(moduleId);
     };
     return describeGraph(analysis.graph, this.#state, analysis.problems, lookup);
   }

@@ -155,6 +155,7 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
     const module: ModuleNode = {
       pluginId,
       id,
+      index: plugin.modules.length,
       recipe: book.recipe(cls, moduleOwner(pluginId, id), metadata),
       provides: NO_EXTENSION_POINTS,
       uses: NO_IDS,

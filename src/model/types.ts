@@ -69,6 +69,8 @@ export interface ExtensionPointNode {
 export interface ModuleNode {
   readonly pluginId: string;
   readonly id: string;
+  /** Its position in its plugin's `modules`: the runtime keeps per-module state in arrays by it. */
+  readonly index: number;
   readonly recipe: Recipe;
   provides: readonly ExtensionPointNode[];
   /** Extension point ids it injects. */

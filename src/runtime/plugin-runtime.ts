@@ -51,10 +51,11 @@ export class PluginRuntime implements Scope {
   readonly hooks: HookRegistry;
   readonly pluginId: string;
   readonly record: InitRecord = newRecord();
-  readonly modules = new Map<string, InitRecord>();
-  private readonly gates = new Map<string, GateState>();
-  private readonly implementations = new Map<string, object>();
+  /** One record per module, in the order of `node.modules` (a module's `index`). */
+  readonly moduleRecords: InitRecord[];
+  private readonly gates = new Map<string, PluginGate>();
   private readonly instances = new Map<unknown, unknown>();
+  private moduleIndex: Map<string, number> | undefined;
 
   constructor(
     readonly node: PluginNode,
@@ -62,7 +63,16 @@ export class PluginRuntime implements Scope {
   ) {
     this.pluginId = node.id;
     this.hooks = new HookRegistry(`plugin '${node.id}'`, this.stack);
-    for (let index = 0; index < node.modules.length; index++) this.modules.set(node.modules[index]!.id, newRecord());
+    this.moduleRecords = new Array<InitRecord>(node.modules.length);
+    for (let index = 0; index < node.modules.length; index++) this.moduleRecords[index] = newRecord();
+  }
+
+  /** The record of module `id`, for describe(); undefined for an unknown id. */
+  moduleRecord(id: string): InitRecord | undefined {
+    // Built on first use: describe() asks for every module, the start path never does.
+    this.moduleIndex ??= new Map(this.node.modules.map((module) => [module.id, module.index]));
+    const index = this.moduleIndex.get(id);
+    return index === undefined ? undefined : this.moduleRecords[index];
   }
 
   /**
@@ -93,12 +103,12 @@ export class PluginRuntime implements Scope {
       // Under 'continue' a failed module is left out; a provider still runs after a failed user.
       keepGoing: (failed) => (leaveOut || failed.size === 0) && !this.host.halted,
       runAfterFailedPrerequisite: leaveOut,
-      skipped: (module) => (this.modules.get(module.id)!.status = 'skipped'),
+      skipped: (module) => (this.moduleRecords[module.index]!.status = 'skipped'),
     });
     return after(failures, (failed) => {
       if (leaveOut) {
         for (const [module, error] of failed) {
-          this.modules.get(module.id)!.error = describeThrown(error);
+          this.moduleRecords[module.index]!.error = describeThrown(error);
           this.host.moduleLeftOut(this.pluginId, module.id, error);
         }
       } else {
@@ -144,7 +154,7 @@ export class PluginRuntime implements Scope {
   /** Drops the container and everything it holds. */
   release(): void {
     this.container = undefined as unknown as Container;
-    this.implementations.clear();
+    for (const gate of this.gates.values()) gate.implementation = undefined;
     this.instances.clear();
   }
 
@@ -160,9 +170,9 @@ export class PluginRuntime implements Scope {
     for (const cls of this.node.pluginClasses) this.host.bindClass(container, cls, this);
     for (const ep of this.node.extensionPoints.values()) {
       const provider = ep.moduleId === undefined ? `plugin '${ep.pluginId}'` : `module '${ep.moduleId}' of plugin '${ep.pluginId}'`;
-      const gate: GateState = { closed: false, extensionPointId: ep.id, pluginId: this.pluginId, provider };
+      const implementation = ep.implementation.kind === 'value' ? (ep.implementation.value as object) : undefined;
+      const gate: PluginGate = { closed: false, extensionPointId: ep.id, pluginId: this.pluginId, provider, implementation };
       this.gates.set(ep.id, gate);
-      if (ep.implementation.kind === 'value') this.implementations.set(ep.id, ep.implementation.value as object);
       // Bound only here, so no other plugin's container can resolve it.
       container
         .bind(ep.extensionPoint.key)
@@ -210,12 +220,13 @@ export class PluginRuntime implements Scope {
 
   /** The implementation instance of one of this plugin's extension points, if created already. */
   private implementationOf(id: string): object | undefined {
-    const known = this.implementations.get(id);
-    if (known !== undefined) return known;
+    const gate = this.gates.get(id);
+    if (gate === undefined) return undefined;
+    if (gate.implementation !== undefined) return gate.implementation;
     const ep = this.node.extensionPoints.get(id);
     if (ep?.implementation.kind !== 'class') return undefined;
     const created = this.instances.get(ep.implementation.node.cls) as object | undefined;
-    if (created !== undefined) this.implementations.set(id, created);
+    gate.implementation = created;
     return created;
   }
 
@@ -223,14 +234,14 @@ export class PluginRuntime implements Scope {
     const ep = this.node.extensionPoints.get(id)!;
     if (ep.implementation.kind !== 'class') return undefined;
     return after(this.host.fromContainerFast(this.container, ep.implementation.node.cls, this) as object | Promise<object>, (target) => {
-      this.implementations.set(id, target);
+      this.gates.get(id)!.implementation = target;
       return then(target);
     });
   }
 
   // The module path runs once per module: no closures or strings unless something is async or fails.
   private startModule(module: ModuleNode): unknown {
-    const record = this.modules.get(module.id)!;
+    const record = this.moduleRecords[module.index]!;
     record.status = 'starting';
     const startedAt = performance.now();
     let made: object | Promise<object>;
@@ -270,14 +281,14 @@ export class PluginRuntime implements Scope {
 
   private moduleUp(module: ModuleNode, instance: object, startedAt: number): void {
     this.pushShutdown(instance, module.recipe.onShutdown, module.id);
-    const record = this.modules.get(module.id)!;
+    const record = this.moduleRecords[module.index]!;
     record.initMs = performance.now() - startedAt;
     record.status = 'started';
   }
 
   /** Marks the module failed and throws INIT_FAILED / INIT_TIMEOUT naming it. */
   private moduleFailed(module: ModuleNode, error: unknown): never {
-    this.modules.get(module.id)!.status = 'failed';
+    this.moduleRecords[module.index]!.status = 'failed';
     throw initFailure(`module '${module.id}' of plugin '${this.pluginId}'`, error, { pluginId: this.pluginId, moduleId: module.id });
   }
 
@@ -290,6 +301,11 @@ export class PluginRuntime implements Scope {
     const step = methodStep(instance, method, this.pluginId, moduleId);
     if (step !== undefined) this.stack.push(step);
   }
+}
+
+/** An extension point's gate, and its implementation once known (the plugin's state of one point). */
+interface PluginGate extends GateState {
+  implementation: object | undefined;
 }
 
 /** A record with every field present: one shape, nothing added as the feature starts. */

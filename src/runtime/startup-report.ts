@@ -53,9 +53,13 @@ export function timings(plugins: readonly PluginRuntime[]): Record<string, Plugi
   for (const plugin of plugins) {
     const entry: PluginTiming = { status: plugin.record.status };
     if (plugin.record.initMs !== undefined) entry.ms = round(plugin.record.initMs);
-    if (plugin.modules.size > 0) {
+    const modules = plugin.node.modules;
+    if (modules.length > 0) {
       entry.modules = {};
-      for (const [id, record] of plugin.modules) entry.modules[id] = record.initMs === undefined ? record.status : round(record.initMs);
+      for (const module of modules) {
+        const record = plugin.moduleRecords[module.index]!;
+        entry.modules[module.id] = record.initMs === undefined ? record.status : round(record.initMs);
+      }
     }
     result[plugin.pluginId] = entry;
   }
