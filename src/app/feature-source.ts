@@ -3,7 +3,8 @@ import { assertFeature, featureRejection } from '../model/features.js';
 import { isThenable } from '../tokens/types.js';
 
 /** What add() was given, in order; promises settle in the background and are read at start. */
-type Entry = { readonly kind: 'values'; readonly values: readonly unknown[] } | { readonly kind: 'pending'; readonly settled: Promise<Loaded> };
+type Entry =
+  { readonly kind: 'values'; readonly values: readonly unknown[] } | { readonly kind: 'pending'; readonly settled: Promise<Loaded> };
 type Loaded = { readonly features: unknown[] } | { readonly problem: WiringProblem };
 
 /** Collects what `add()` receives and turns it into a flat list of features. */
