@@ -120,14 +120,14 @@ function isServiceFeature(value: unknown): boolean {
 async function collect(result: unknown): Promise<unknown[]> {
   const value = await result;
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value.flat();
+  if (Array.isArray(value)) return (value as unknown[]).flat();
   if (typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
     const items: unknown[] = [];
-    for await (const item of value as AsyncIterable<unknown>) items.push(...(Array.isArray(item) ? item : [item]));
+    for await (const item of value as AsyncIterable<unknown>) items.push(...(Array.isArray(item) ? (item as unknown[]) : [item]));
     return items;
   }
   if (typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    return [...(value as Iterable<unknown>)].flatMap((item) => (Array.isArray(item) ? item : [item]));
+    return [...(value as Iterable<unknown>)].flatMap((item): unknown[] => (Array.isArray(item) ? (item as unknown[]) : [item]));
   }
   return [value];
 }

@@ -118,7 +118,7 @@ export function Plugin(options: PluginOptions): FeatureClassDecorator {
     });
   }
   for (const dependency of dependsOn) assertFeatureId(dependency, `${owner} dependsOn entry`);
-  const plugin = Object.freeze({ id, extensionPoints, dependsOn: Object.freeze([...dependsOn]) });
+  const plugin = Object.freeze({ id, extensionPoints, dependsOn: Object.freeze([...(dependsOn as readonly string[])]) });
   return (target) => {
     assertClass(target, owner);
     claimRole(target, 'plugin', owner).plugin = plugin;
@@ -162,19 +162,19 @@ export function Service(options: ServiceOptions = {}): FeatureClassDecorator {
   if (provides !== undefined && !isServiceRef(provides)) {
     throw new PlugboardError('INVALID_DECORATOR', '@Service({ provides }) needs a ref created with createServiceRef().');
   }
-  const scope = options.scope ?? (provides as ServiceRef<unknown> | undefined)?.scope ?? 'plugin';
+  const scope = options.scope ?? provides?.scope ?? 'plugin';
   if (scope !== 'root' && scope !== 'plugin') {
     throw new PlugboardError('INVALID_DECORATOR', `@Service(): scope must be 'root' or 'plugin', got ${JSON.stringify(scope)}.`);
   }
-  if (provides !== undefined && options.scope !== undefined && options.scope !== (provides as ServiceRef<unknown>).scope) {
+  if (provides !== undefined && options.scope !== undefined && options.scope !== provides.scope) {
     throw new PlugboardError(
       'INVALID_DECORATOR',
-      `@Service({ provides: '${(provides as ServiceRef<unknown>).id}' }) sets scope '${options.scope}', but the ref ` +
-        `is ${(provides as ServiceRef<unknown>).scope}-scoped; the ref's scope decides, remove \`scope\`.`,
-      { refId: (provides as ServiceRef<unknown>).id },
+      `@Service({ provides: '${provides.id}' }) sets scope '${options.scope}', but the ref ` +
+        `is ${provides.scope}-scoped; the ref's scope decides, remove \`scope\`.`,
+      { refId: provides.id },
     );
   }
-  const service = Object.freeze(provides === undefined ? { scope } : { provides: provides as ServiceRef<unknown>, scope });
+  const service = Object.freeze(provides === undefined ? { scope } : { provides, scope });
   return (target) => {
     assertClass(target, '@Service()');
     claimRole(target, 'service', '@Service()').service = service;

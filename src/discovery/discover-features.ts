@@ -83,7 +83,7 @@ async function discover(options: DiscoverFeaturesOptions): Promise<unknown[]> {
         `Package '${name}' is marked as a plugboard ${role} but its entry ${entry} has no default export.`,
       );
     }
-    features.push(...(Array.isArray(exported) ? exported : [exported]));
+    features.push(...(Array.isArray(exported) ? (exported as unknown[]) : [exported]));
   }
   return features;
 }

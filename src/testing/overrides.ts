@@ -24,7 +24,7 @@ export function toFeature(override: ServiceOverride): ServiceFactory | ServiceDe
     return createServiceFactory({ service: ref, factory: () => value });
   }
   if (isServiceFactory(override) || isServiceDecorator(override) || typeof override === 'function') {
-    return override as ServiceFactory | ServiceDecorator | Class<unknown>;
+    return override;
   }
   throw new PlugboardError(
     'INVALID_FEATURE',

@@ -59,7 +59,7 @@ export function createServiceTester<T, TScope extends ServiceScope>(
           logger: { level: 'silent' },
           ...(options.config === undefined ? {} : { config: options.config }),
         });
-        builder.add(factory as ServiceFactory).add(Probe);
+        builder.add(factory).add(Probe);
         for (const dependency of options.dependencies ?? []) builder.add(toFeature(dependency));
         const app = builder.build();
         entry = { app, instance: app.start().then(() => received as T) };

@@ -66,7 +66,8 @@ export function makeFeatureLoader<TDeps extends Record<string, ServiceRef<unknow
     $$type: 'plugboard.featureLoader' as const,
     name,
     deps: Object.freeze({ ...(config.deps ?? {}) }),
-    loader: config.loader as (deps: Record<string, unknown>) => LoadedFeatures,
+    // Called on the config object, so a loader written as a method keeps its `this`.
+    loader: (deps: Record<string, unknown>): LoadedFeatures => config.loader(deps as never),
     skipOrphanModules,
   });
 }

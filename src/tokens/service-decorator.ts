@@ -62,7 +62,8 @@ export function createServiceDecorator<
     $$type: 'plugboard.serviceDecorator' as const,
     service: config.service,
     deps: Object.freeze({ ...(config.deps ?? {}) }),
-    decorate: config.decorate as (implementation: T, deps: Record<string, unknown>) => MaybePromise<T>,
+    // Called on the config object, so a decorate written as a method keeps its `this`.
+    decorate: (implementation: T, deps: Record<string, unknown>): MaybePromise<T> => config.decorate(implementation, deps as never),
   });
 }
 

@@ -190,7 +190,8 @@ export function createServiceFactory<
     $$type: 'plugboard.serviceFactory' as const,
     service: config.service,
     deps: Object.freeze(deps),
-    factory: config.factory as (deps: Record<string, unknown>) => MaybePromise<T>,
+    // Called on the config object, so a factory written as a method keeps its `this`.
+    factory: (resolved: Record<string, unknown>): MaybePromise<T> => config.factory(resolved as never),
   });
 }
 

@@ -16,7 +16,7 @@ describe('discoverFeatures', () => {
     expect(description.plugins.map((p) => p.id).sort()).toEqual(['catalog', 'search']);
     expect(description.plugins.find((p) => p.id === 'catalog')!.modules.map((m) => m.id)).toEqual(['github']);
     expect((globalThis as { __discoveredProcessors?: string[] }).__discoveredProcessors).toEqual(['github']);
-    const skipped = lines.filter((l) => typeof l['msg'] === 'string' && (l['msg'] as string).includes('discovered module'));
+    const skipped = lines.filter((l) => typeof l['msg'] === 'string' && l['msg'].includes('discovered module'));
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toMatchObject({ level: 30, modules: ['scheduler/cron'] });
     await app.stop();

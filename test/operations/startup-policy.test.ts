@@ -112,7 +112,7 @@ describe('startup report', () => {
     await app.start();
     const messages = lines.map((l) => l['msg']);
     expect(messages).toEqual(expect.arrayContaining(['1/2 plugins up', '2/2 plugins up']));
-    const warning = lines.find((l) => typeof l['msg'] === 'string' && (l['msg'] as string).startsWith('still initialising after'))!;
+    const warning = lines.find((l) => typeof l['msg'] === 'string' && l['msg'].startsWith('still initialising after'))!;
     expect(warning).toMatchObject({ level: 40, plugins: ['sluggish'] });
     const done = lines.find((l) => l['msg'] === 'plugboard started 2/2 plugins')!;
     const timings = done['timings'] as Record<string, { status: string; ms: number; modules?: Record<string, number> }>;

@@ -88,7 +88,7 @@ describe('config', () => {
     expect(Object.isFrozen(a)).toBe(true);
     expect(() => {
       'use strict';
-      (a as Record<string, unknown>)['b'] = 2;
+      a['b'] = 2;
     }).toThrow(TypeError);
   });
 

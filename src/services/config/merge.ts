@@ -27,7 +27,7 @@ export function mergeInto(
       target[key] = mergeInto(base, value, origin, sources, full);
     } else {
       target[key] = Array.isArray(value)
-        ? value.map((item) =>
+        ? (value as unknown[]).map((item) =>
             isPlainObject(item) ? mergeInto(Object.create(null) as Record<string, unknown>, item, origin, sources, full) : item,
           )
         : value;
