@@ -1,5 +1,6 @@
 // Compile-time checks of the public API's types (npm run typecheck fails if one breaks), run as a
 // test so each has a name.
+import { pino } from 'pino';
 import {
   coreServices,
   createExtensionPoint,
@@ -8,6 +9,7 @@ import {
   type ExtensionPoint,
   type LoggerService,
   type RootConfigService,
+  type RootLoggerService,
   type ServiceRef,
 } from 'plugboard';
 
@@ -42,6 +44,39 @@ describe('public types', () => {
       },
     });
     expect(factory.service).toBe(clockRef);
+  });
+
+  it('accept a pino logger as the root logger, however it is made', () => {
+    const factories = [
+      createServiceFactory({ service: coreServices.rootLogger, deps: {}, factory: () => pino({ level: 'silent' }) }),
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: { config: coreServices.rootConfig },
+        factory: ({ config }) =>
+          pino({ level: config.getOptionalString('logging.level') ?? 'silent', base: { app: 'shop' } }, pino.destination({ sync: true })),
+      }),
+      // Async: as a method, or with the return type written out (pino's Logger<string> has an index
+      // signature, so TypeScript will not infer an async arrow's promise of it).
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        async factory() {
+          return pino({ enabled: false });
+        },
+      }),
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: async (): Promise<RootLoggerService> => pino({ enabled: false }),
+      }),
+      // pino types a logger with custom levels by those levels (invariantly): it needs a cast.
+      createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => pino({ level: 'silent', customLevels: { audit: 35 } }) as unknown as RootLoggerService,
+      }),
+    ];
+    expect(factories.map((factory) => factory.service)).toEqual(factories.map(() => coreServices.rootLogger));
   });
 
   it('type extension points', () => {
