@@ -50,11 +50,17 @@ export type PlugboardErrorCode =
  * features and refs involved so a tool can point at them.
  */
 export interface WiringProblem {
+  /** What kind of problem: one of the wiring codes (`DUPLICATE_PLUGIN`, `SERVICE_NOT_FOUND`, …). */
   readonly code: PlugboardErrorCode;
+  /** The problem in words, with the ids involved and how to fix it. */
   readonly message: string;
+  /** The plugin involved (the module's plugin for a module problem). */
   readonly pluginId?: string;
+  /** The module involved, within `pluginId`. */
   readonly moduleId?: string;
+  /** The service ref involved. */
   readonly refId?: string;
+  /** The extension point involved. */
   readonly extensionPointId?: string;
   /** For `DEPENDENCY_CYCLE`: the nodes of the cycle, first node repeated at the end. */
   readonly path?: readonly string[];
@@ -68,9 +74,13 @@ export interface PlugboardErrorOptions {
   readonly cause?: unknown;
   /** For `INVALID_WIRING`: every problem found. */
   readonly problems?: readonly WiringProblem[];
+  /** The plugin the error is about. */
   readonly pluginId?: string;
+  /** The module the error is about, within `pluginId`. */
   readonly moduleId?: string;
+  /** The service ref the error is about. */
   readonly refId?: string;
+  /** The extension point the error is about. */
   readonly extensionPointId?: string;
   /** For config errors: the dotted key. */
   readonly key?: string;
@@ -80,16 +90,23 @@ export interface PlugboardErrorOptions {
 
 /** The one error type plugboard raises. Match on {@link PlugboardError.code}. */
 export class PlugboardError extends Error {
+  /** Always `'PlugboardError'` (what stack traces and `describeThrown` show). */
   override readonly name = 'PlugboardError';
   /** Stable machine-readable code; see docs/errors.md. */
   readonly code: PlugboardErrorCode;
   /** For `INVALID_WIRING`: every problem found, each with its own code. Empty otherwise. */
   readonly problems: readonly WiringProblem[];
+  /** The plugin the error is about, when there is one (also in the message). */
   readonly pluginId?: string;
+  /** The module the error is about, within `pluginId`. */
   readonly moduleId?: string;
+  /** The service ref the error is about. */
   readonly refId?: string;
+  /** The extension point the error is about. */
   readonly extensionPointId?: string;
+  /** For `CONFIG_MISSING` / `CONFIG_TYPE`: the dotted config key read. */
   readonly key?: string;
+  /** For config errors: the file the value came from, when it came from a file. */
   readonly file?: string;
 
   constructor(code: PlugboardErrorCode, message: string, options: PlugboardErrorOptions = {}) {

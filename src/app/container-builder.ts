@@ -12,6 +12,7 @@ export type Feature = Class<unknown> | ServiceFactory | ServiceDecorator | Featu
 
 /** An ES module whose default export is a feature or an array of features. */
 export interface FeatureModule {
+  /** The feature, or features, the module installs. */
   readonly default: Feature | readonly Feature[];
 }
 

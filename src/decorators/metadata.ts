@@ -13,7 +13,18 @@ export interface ParameterMetadata {
 
 /** How a feature provides one of its extension points. */
 export type ExtensionPointProvider<T = unknown> =
-  { readonly provide: ExtensionPoint<T>; readonly useClass: Class<T> } | { readonly provide: ExtensionPoint<T>; readonly useValue: T };
+  | {
+      /** The extension point provided. */
+      readonly provide: ExtensionPoint<T>;
+      /** Its implementation, created once in the plugin's container; the plugin injects this class to read it. */
+      readonly useClass: Class<T>;
+    }
+  | {
+      /** The extension point provided. */
+      readonly provide: ExtensionPoint<T>;
+      /** Its implementation, an object used as given. */
+      readonly useValue: T;
+    };
 
 export interface PluginMetadata {
   readonly id: string;

@@ -14,10 +14,15 @@ export interface FeatureRecord {
 
 /** A module in {@link AppDescription}. */
 export interface ModuleDescription {
+  /** The module's id, unique within its plugin. */
   readonly id: string;
+  /** The plugin it extends. */
   readonly pluginId: string;
+  /** Where it is in its life (`pending` before start). */
   readonly status: FeatureStatus;
+  /** How long its construction and `@onInit` took, once started. */
   readonly initMs?: number;
+  /** Why it failed, when it did (a one-line description of the error). */
   readonly error?: string;
   /** Extension point ids this module provides. */
   readonly provides: readonly string[];
@@ -31,10 +36,15 @@ export interface ModuleDescription {
 
 /** A plugin in {@link AppDescription}. */
 export interface PluginDescription {
+  /** The plugin's id. */
   readonly id: string;
+  /** Where it is in its life (`pending` before start). */
   readonly status: FeatureStatus;
+  /** How long it took to start, its modules included, once started. */
   readonly initMs?: number;
+  /** Why it failed, when it did (a one-line description of the error). */
   readonly error?: string;
+  /** Plugin ids it starts after (`@Plugin({ dependsOn })`). */
   readonly dependsOn: readonly string[];
   /** Extension point ids the plugin itself provides. */
   readonly provides: readonly string[];
@@ -42,6 +52,7 @@ export interface PluginDescription {
   readonly uses: readonly string[];
   /** Service ref ids the plugin injects. */
   readonly services: readonly string[];
+  /** Its modules, in the order they were added. */
   readonly modules: readonly ModuleDescription[];
   /** Module ids in init order: each inner array starts together, after the previous one. */
   readonly moduleOrder: readonly (readonly string[])[];
@@ -49,27 +60,52 @@ export interface PluginDescription {
 
 /** A feature that uses or provides something: a plugin, or a module of a plugin. */
 export interface FeatureRef {
+  /** The plugin, or the module's plugin. */
   readonly pluginId: string;
+  /** The module, when the feature is a module. */
   readonly moduleId?: string;
 }
 
 /** An extension point in {@link AppDescription}. */
 export interface ExtensionPointDescription {
+  /** The extension point's id. */
   readonly id: string;
+  /** The plugin it belongs to: only that plugin and its modules can inject it. */
   readonly pluginId: string;
+  /** The plugin or module that provides it. */
   readonly provider: FeatureRef;
+  /** The plugin and modules that inject it. */
   readonly users: readonly FeatureRef[];
 }
 
 /** Who depends on a service. */
 export type ServiceDependant =
-  | { readonly kind: 'plugin'; readonly pluginId: string }
-  | { readonly kind: 'module'; readonly pluginId: string; readonly moduleId: string }
-  | { readonly kind: 'service'; readonly refId: string };
+  | {
+      /** A plugin injects it. */
+      readonly kind: 'plugin';
+      /** The plugin. */
+      readonly pluginId: string;
+    }
+  | {
+      /** A module injects it. */
+      readonly kind: 'module';
+      /** The module's plugin. */
+      readonly pluginId: string;
+      /** The module. */
+      readonly moduleId: string;
+    }
+  | {
+      /** Another service depends on it. */
+      readonly kind: 'service';
+      /** That service's ref id. */
+      readonly refId: string;
+    };
 
 /** A service in {@link AppDescription}. */
 export interface ServiceDescription {
+  /** The ref id. */
   readonly id: string;
+  /** `root`: one instance for the app; `plugin`: one per plugin that uses it. */
   readonly scope: 'root' | 'plugin';
   /** `installed` with add(), `default` from the ref's defaultFactory. */
   readonly source: 'installed' | 'default';
@@ -77,14 +113,19 @@ export interface ServiceDescription {
   readonly implementation: string;
   /** Ref ids it depends on. */
   readonly dependencies: readonly string[];
+  /** The plugins, modules and services that inject it. */
   readonly dependants: readonly ServiceDependant[];
 }
 
 /** The wiring graph as plain, JSON-serialisable data: what `app.describe()` returns. */
 export interface AppDescription {
+  /** The app's state when described: `built`, `starting`, `started`, `stopping`, `stopped` or `failed`. */
   readonly state: string;
+  /** Every installed plugin with its modules. */
   readonly plugins: readonly PluginDescription[];
+  /** Every extension point, with its provider and users. */
   readonly extensionPoints: readonly ExtensionPointDescription[];
+  /** Every service the app uses (core services included), with scope and dependants. */
   readonly services: readonly ServiceDescription[];
   /** Plugin ids in init order: each inner array starts together, after the previous one (dependsOn). */
   readonly initOrder: readonly (readonly string[])[];

@@ -10,8 +10,13 @@ export interface PluginContext {
 
 /** An installed plugin and its modules, as `instanceMetadata` reports them. */
 export interface InstalledPlugin {
+  /** The plugin's id. */
   readonly pluginId: string;
-  readonly modules: ReadonlyArray<{ readonly moduleId: string }>;
+  /** Its modules, in the order they were added. */
+  readonly modules: ReadonlyArray<{
+    /** The module's id. */
+    readonly moduleId: string;
+  }>;
 }
 
 /** What the root container knows about the app; the core root services are built on it. */

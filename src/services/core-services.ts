@@ -119,12 +119,19 @@ const instanceMetadata: ServiceRef<InstanceMetadataService, 'root'> = createServ
  * - `instanceMetadata` (root): installed plugins and modules.
  */
 export const coreServices = Object.freeze({
+  /** The app's pino logger (root). The builder's `logger` option, or one made from `LOG_LEVEL` and config. */
   rootLogger,
+  /** A pino child logger with `{ plugin }` (plugin-scoped); a module gets a child with `{ plugin, module }`. */
   logger,
+  /** The app's configuration (root): builder `config`, then config files, with `${VAR}` substitution. */
   rootConfig,
+  /** The plugin's startup and shutdown hooks (plugin-scoped); shutdown hooks run in reverse order. */
   lifecycle,
+  /** The app's startup, before-shutdown and shutdown hooks (root). */
   rootLifecycle,
+  /** Who the current plugin is (plugin-scoped): `getId()`. */
   pluginMetadata,
+  /** What is installed (root): every plugin with its modules. */
   instanceMetadata,
 });
 

@@ -9,9 +9,13 @@ import { createServiceFactory, type ServiceFactory } from '../tokens/service-ref
 
 /** One recorded log line. */
 export interface LogEntry {
+  /** The level's name (`info`, `warn`, …). */
   readonly level: Level;
+  /** The message. */
   readonly msg: string;
+  /** The plugin that logged it, for a plugin or module logger. */
   readonly plugin?: string;
+  /** The module that logged it, for a module logger. */
   readonly module?: string;
   readonly [field: string]: unknown;
 }
@@ -39,8 +43,11 @@ export interface MockRootConfigOptions {
 
 /** A hook a mock lifecycle recorded, with who added it. */
 export interface RecordedHook {
+  /** The plugin that added it (for a plugin-scoped lifecycle). */
   readonly pluginId?: string;
+  /** The module that added it, when a module did. */
   readonly moduleId?: string;
+  /** The hook function itself. */
   readonly hook: LifecycleHook;
 }
 
@@ -49,8 +56,11 @@ export type MockLifecycleFactory<TScope extends 'root' | 'plugin'> = ServiceFact
   TScope extends 'root' ? RootLifecycleService : LifecycleService,
   TScope
 > & {
+  /** Startup hooks added so far, in order. */
   readonly startupHooks: RecordedHook[];
+  /** Shutdown hooks added so far, in order. */
   readonly shutdownHooks: RecordedHook[];
+  /** Before-shutdown hooks added so far, in order (root lifecycle only). */
   readonly beforeShutdownHooks: RecordedHook[];
   /** Runs the recorded startup hooks in order of registration. */
   runStartupHooks(): Promise<void>;
@@ -66,11 +76,19 @@ export interface MockPluginMetadataOptions {
 
 /** Options of {@link mockServices}.instanceMetadata. */
 export interface MockInstanceMetadataOptions {
+  /** What `getInstalledPlugins()` returns; empty by default. */
   readonly plugins?: readonly InstalledPlugin[];
 }
 
-/** A mock whose factory form is the same function: `mockServices.rootConfig.factory({ data })`. */
-export type WithFactory<F extends (...args: never[]) => unknown> = F & { readonly factory: F };
+/**
+ * A mock whose factory form is the same function: `mockServices.rootConfig.factory({ data })`.
+ *
+ * @typeParam F - The mock's function.
+ */
+export type WithFactory<F extends (...args: never[]) => unknown> = F & {
+  /** The same function, under the name Backstage's test kit uses. */
+  readonly factory: F;
+};
 
 function withFactory<F extends (...args: never[]) => unknown>(fn: F): WithFactory<F> {
   return Object.assign(fn, { factory: fn });

@@ -6,6 +6,7 @@ import { assertTokenId } from './ids.js';
  * `@inject(extensionPoint)`.
  */
 export interface ExtensionPoint<T> {
+  /** Brand that tells plugboard what this object is (it is checked instead of `instanceof`). */
   readonly $$type: 'plugboard.extensionPoint';
   /** Unique in the app, by convention dotted: `scaffolder.actions`. */
   readonly id: string;

@@ -9,10 +9,13 @@ export type LoadedFeatures = readonly unknown[] | Promise<readonly unknown[]> | 
  * exist (config, for instance), before validation. Made with {@link createFeatureLoader}.
  */
 export interface FeatureLoader {
+  /** Brand that tells plugboard what this object is (it is checked instead of `instanceof`). */
   readonly $$type: 'plugboard.featureLoader';
   /** Names the loader in messages. */
   readonly name: string;
+  /** The root-scoped refs the loader needs, by the names `loader` receives them under. */
   readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
+  /** Returns the features to install; plugboard calls it once, before validating the wiring. */
   readonly loader: (deps: Record<string, unknown>) => LoadedFeatures;
   /** @internal Modules it returns whose plugin is not installed are left out (with a log line) instead of being an error. */
   readonly skipOrphanModules: boolean;

@@ -7,9 +7,13 @@ import type { MaybePromise } from './types.js';
  * with {@link createServiceDecorator}; installed with `builder.add()`.
  */
 export interface ServiceDecorator<T = unknown, TScope extends ServiceScope = ServiceScope> {
+  /** Brand that tells plugboard what this object is (it is checked instead of `instanceof`). */
   readonly $$type: 'plugboard.serviceDecorator';
+  /** The ref whose implementation this decorator wraps. */
   readonly service: ServiceRef<T, TScope>;
+  /** The other refs it needs, by the names `decorate` receives them under. */
   readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
+  /** Returns what dependants get instead of `implementation` (usually a wrapper around it). */
   decorate(implementation: T, deps: Record<string, unknown>): MaybePromise<T>;
 }
 

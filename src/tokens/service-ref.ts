@@ -17,9 +17,11 @@ export type ServiceImplementation<T> = ServiceFactory<T> | Class<T>;
  * {@link createServiceFactory} factory.
  */
 export interface ServiceRef<T, TScope extends ServiceScope = ServiceScope> {
+  /** Brand that tells plugboard what this object is (it is checked instead of `instanceof`). */
   readonly $$type: 'plugboard.serviceRef';
   /** Unique in the app, by convention dotted: `todo.store`. */
   readonly id: string;
+  /** `'root'`: one instance for the app; `'plugin'`: one instance per plugin that uses it. */
   readonly scope: TScope;
   /** The InversifyJS service identifier. Equal for every ref created with this id. */
   readonly key: symbol;
@@ -130,9 +132,13 @@ export type ServiceInstances<TDeps extends Record<string, ServiceRef<unknown>>> 
  * (root scope) or once per plugin (plugin scope). Created with {@link createServiceFactory}.
  */
 export interface ServiceFactory<T = unknown, TScope extends ServiceScope = ServiceScope> {
+  /** Brand that tells plugboard what this object is (it is checked instead of `instanceof`). */
   readonly $$type: 'plugboard.serviceFactory';
+  /** The ref this factory implements. */
   readonly service: ServiceRef<T, TScope>;
+  /** The refs the factory needs, by the names its `factory` receives them under. */
   readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
+  /** Creates the instance from its resolved dependencies; plugboard calls it, once per scope. */
   readonly factory: (deps: Record<string, unknown>) => MaybePromise<T>;
 }
 
