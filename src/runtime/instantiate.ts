@@ -1,10 +1,10 @@
 import type { Dependency, ModuleNode, Recipe } from '../model/types.js';
+import { isThenable } from './walk.js';
 
 /** Resolves constructor dependencies; `module` is the module being constructed, if any. */
 export interface DependencyResolver {
   resolveDependency(dep: Dependency, module: ModuleNode | undefined): unknown;
 }
-import { isThenable } from './walk.js';
 
 /**
  * Constructs a recipe's class with its resolved dependencies. Stays synchronous when every
