@@ -69,6 +69,16 @@ describe('validation finds every wiring problem before any user code runs', () =
     expect(problems[0]!.message).toMatch(/two modules with id 'github' \(A and B\)/);
   });
 
+  it('duplicate module ids in a plugin with many modules (checked through an index)', async () => {
+    const modules = Array.from({ length: 24 }, (_, index) => {
+      @Module({ pluginId: 'big', id: index === 22 ? 'm18' : `m${index}` })
+      class M {}
+      return M;
+    });
+    const problems = await problemsOf(plugin('big'), ...modules);
+    expect(problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_MODULE', pluginId: 'big', moduleId: 'm18' })]);
+  });
+
   it('a module for a plugin that is not installed', async () => {
     @Module({ pluginId: 'catalog', id: 'orphan' })
     class Orphan {}
@@ -167,6 +177,27 @@ describe('validation finds every wiring problem before any user code runs', () =
     expect(problems[0]).toEqual(expect.objectContaining({ code: 'DEPENDENCY_CYCLE' }));
     expect(problems[0]!.message).toContain('a -> b -> c -> a');
     expect(problems[0]!.path).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('a service cycle reported once, without the services that only lead into it', async () => {
+    const entry = createServiceRef<object>({ id: 'entry' });
+    const middle = createServiceRef<object>({ id: 'middle' });
+    const a = createServiceRef<object>({ id: 'a' });
+    const b = createServiceRef<object>({ id: 'b' });
+    const leaf = createServiceRef<object>({ id: 'leaf' });
+    @Plugin({ id: 'user' })
+    class User {
+      constructor(@inject(entry) readonly x: object) {}
+    }
+    const problems = await problemsOf(
+      User,
+      createServiceFactory({ service: entry, deps: { middle, leaf }, factory: () => ({}) }),
+      createServiceFactory({ service: middle, deps: { a }, factory: () => ({}) }),
+      createServiceFactory({ service: a, deps: { b, leaf }, factory: () => ({}) }),
+      createServiceFactory({ service: b, deps: { a }, factory: () => ({}) }),
+      createServiceFactory({ service: leaf, deps: {}, factory: () => ({}) }),
+    );
+    expect(problems).toEqual([expect.objectContaining({ code: 'DEPENDENCY_CYCLE', path: ['a', 'b', 'a'] })]);
   });
 
   it('a cycle through module-provided extension points, with its path', async () => {
