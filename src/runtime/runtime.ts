@@ -2,7 +2,7 @@ import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { PlugboardError, describeThrown, isPlugboardError } from '../errors.js';
 import type { ClassNode, Dependency, ModuleNode, WiringGraph } from '../model/types.js';
-import { moduleViewOf, type ServiceRef } from '../tokens/service-ref.js';
+import { dependantViewOf, moduleViewOf, type DependantViewContext, type ServiceRef } from '../tokens/service-ref.js';
 import { runtimeRefs, type RootContext } from './context-refs.js';
 import { unwrapCreation } from './creation-failure.js';
 import { Creator } from './creator.js';
@@ -257,7 +257,15 @@ export class Runtime implements PluginHost, Scope {
         const ref = dep.ref;
         // Root services are always resolved from the root, never through a child: no capture.
         const container = ref.scope === 'root' ? this.container : scope.container;
-        const view = module === undefined ? undefined : moduleViewOf(ref);
+        // A module may get its own form of a plugin service; anything of a plugin, its own form of a root service.
+        const view =
+          ref.scope === 'root'
+            ? plugin === undefined
+              ? undefined
+              : dependantViewOf(ref)
+            : module === undefined
+              ? undefined
+              : (moduleViewOf(ref) as ((instance: unknown, context: DependantViewContext) => unknown) | undefined);
         // Instances created at start are handed out directly; the container is asked otherwise.
         const known = ref.scope === 'root' ? this.rootInstances : undefined;
         const value =
@@ -267,7 +275,8 @@ export class Runtime implements PluginHost, Scope {
               ? plugin.instance(ref.id)
               : this.fromContainerFast(container, ref.key, scope);
         if (view === undefined) return value;
-        const context = { pluginId: module!.pluginId, moduleId: module!.id };
+        const context: DependantViewContext =
+          module === undefined ? { pluginId: plugin!.pluginId } : { pluginId: module.pluginId, moduleId: module.id };
         return isThenable(value) ? Promise.resolve(value).then((v) => view(v, context)) : view(value, context);
       }
       case 'class': {

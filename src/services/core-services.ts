@@ -1,5 +1,5 @@
 import { runtimeRefs } from '../runtime/context-refs.js';
-import { createServiceFactory, createServiceRef, withModuleView, type ServiceRef } from '../tokens/service-ref.js';
+import { createServiceFactory, createServiceRef, withDependantView, withModuleView, type ServiceRef } from '../tokens/service-ref.js';
 import { ConfigReader, loadConfig, redactConfig, type ConfigService } from './config/index.js';
 import { DefaultLifecycle, type LifecycleService, type RootLifecycleService } from './lifecycle.js';
 import { configuredLevel, type LoggerService, type RootLoggerService } from './logger.js';
@@ -85,16 +85,20 @@ const lifecycle: ServiceRef<LifecycleService, 'plugin'> = withModuleView(
   (instance, { moduleId }) => (instance instanceof DefaultLifecycle ? instance.forModule(moduleId) : instance),
 );
 
-const rootLifecycle: ServiceRef<RootLifecycleService, 'root'> = createServiceRef<RootLifecycleService, 'root'>({
-  id: 'core.rootLifecycle',
-  scope: 'root',
-  defaultFactory: () =>
-    createServiceFactory({
-      service: rootLifecycle,
-      deps: { context: runtimeRefs.rootContext },
-      factory: ({ context }) => new DefaultLifecycle(context.hooks, {}),
-    }),
-});
+const rootLifecycle: ServiceRef<RootLifecycleService, 'root'> = withDependantView(
+  createServiceRef<RootLifecycleService, 'root'>({
+    id: 'core.rootLifecycle',
+    scope: 'root',
+    defaultFactory: () =>
+      createServiceFactory({
+        service: rootLifecycle,
+        deps: { context: runtimeRefs.rootContext },
+        factory: ({ context }) => new DefaultLifecycle(context.hooks, {}),
+      }),
+  }),
+  // The app's hooks, tagged with the plugin (and module) that added them, for logs and errors.
+  (instance, owner) => (instance instanceof DefaultLifecycle ? instance.forOwner(owner) : instance),
+);
 
 const instanceMetadata: ServiceRef<InstanceMetadataService, 'root'> = createServiceRef<InstanceMetadataService, 'root'>({
   id: 'core.instanceMetadata',

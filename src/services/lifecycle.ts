@@ -43,4 +43,9 @@ export class DefaultLifecycle implements RootLifecycleService {
   forModule(moduleId: string): DefaultLifecycle {
     return new DefaultLifecycle(this.registry, { ...this.owner, moduleId });
   }
+
+  /** The same hooks (the same registry), tagged as added by `owner`. */
+  forOwner(owner: HookOwner): DefaultLifecycle {
+    return new DefaultLifecycle(this.registry, owner);
+  }
 }

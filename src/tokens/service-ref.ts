@@ -122,6 +122,31 @@ export function moduleViewOf(ref: ServiceRef<unknown>): ((instance: unknown, con
   return (ref as { [MODULE_VIEW]?: (instance: unknown, context: ModuleViewContext) => unknown })[MODULE_VIEW];
 }
 
+/** Which plugin, or module of a plugin, is asking for a root service; see {@link withDependantView}. */
+export interface DependantViewContext {
+  readonly pluginId: string;
+  readonly moduleId?: string;
+}
+
+const DEPENDANT_VIEW = Symbol('plugboard.dependantView');
+
+/**
+ * Internal: gives a root-scoped ref a form per dependant. A plugin, a module, or a plugin-scoped
+ * service or class that injects the ref receives `view(rootInstance, { pluginId, moduleId? })`
+ * (the root lifecycle uses this so hooks name who added them). Returns a new ref with the same id.
+ */
+export function withDependantView<T>(
+  ref: ServiceRef<T, 'root'>,
+  view: (instance: T, context: DependantViewContext) => T,
+): ServiceRef<T, 'root'> {
+  return Object.freeze({ ...ref, [DEPENDANT_VIEW]: view });
+}
+
+/** Internal: the per-dependant form of a root ref, if it has one. */
+export function dependantViewOf(ref: ServiceRef<unknown>): ((instance: unknown, context: DependantViewContext) => unknown) | undefined {
+  return (ref as { [DEPENDANT_VIEW]?: (instance: unknown, context: DependantViewContext) => unknown })[DEPENDANT_VIEW];
+}
+
 /** The instances of a record of refs, as a factory receives them. */
 export type ServiceInstances<TDeps extends Record<string, ServiceRef<unknown>>> = {
   [K in keyof TDeps]: TDeps[K] extends ServiceRef<infer U> ? U : never;

@@ -98,23 +98,43 @@ const steps: Array<[string, Step]> = [
     },
   ],
   [
-    'a root shutdown hook',
+    'a root shutdown hook a plugin added',
     {
       features: withModule,
       behaviour: (o) => ({ hook: { on: 'root', outcome: o } }),
-      label: 'the app (root) (shutdown hook)',
+      label: "plugin 'faulty' (shutdown hook)",
       who: 'faulty',
+      fields: { plugin: 'faulty' },
+    },
+  ],
+  [
+    'a root before-shutdown hook a plugin added',
+    {
+      features: withModule,
+      behaviour: (o) => ({ hook: { on: 'root-before', outcome: o } }),
+      label: "plugin 'faulty' (before-shutdown hook)",
+      who: 'faulty',
+      fields: { plugin: 'faulty' },
+    },
+  ],
+  [
+    'a root shutdown hook a root service added',
+    {
+      features: (journal, behaviour) => [serviceClass(journal, refs.faultRoot, behaviour), plugin(journal, 'faulty', {}, [refs.faultRoot])],
+      behaviour: (o) => ({ hook: { on: 'root', outcome: o } }),
+      label: 'the app (root) (shutdown hook)',
+      who: 'fault.root',
       fields: {},
     },
   ],
   [
-    'a root before-shutdown hook',
+    'a root shutdown hook a module added',
     {
-      features: withModule,
-      behaviour: (o) => ({ hook: { on: 'root-before', outcome: o } }),
-      label: 'the app (root) (before-shutdown hook)',
-      who: 'faulty',
-      fields: {},
+      features: (journal, behaviour) => [plugin(journal, 'faulty'), module(journal, 'faulty', 'broken', behaviour)],
+      behaviour: (o) => ({ hook: { on: 'root', outcome: o } }),
+      label: "module 'broken' of plugin 'faulty' (shutdown hook)",
+      who: 'faulty/broken',
+      fields: { plugin: 'faulty', module: 'broken' },
     },
   ],
 ];
