@@ -372,7 +372,8 @@ export class Runtime implements PluginHost, Scope {
 
   private startPlugins(): Map<PluginRuntime, unknown> | Promise<Map<PluginRuntime, unknown>> {
     return walk(this.plugins, {
-      prerequisites: (plugin) => plugin.node.dependsOn.map((id) => this.pluginsById.get(id)!).filter(Boolean),
+      prerequisites: (plugin) =>
+        plugin.node.dependsOn.length === 0 ? NO_PLUGINS : plugin.node.dependsOn.map((id) => this.pluginsById.get(id)!).filter(Boolean),
       keepGoing: () => !this.halted,
       skipped: (plugin) => {
         plugin.record.status = 'skipped';
@@ -466,6 +467,8 @@ export class Runtime implements PluginHost, Scope {
     return unwrapCreation(value);
   }
 }
+
+const NO_PLUGINS: readonly PluginRuntime[] = Object.freeze([]);
 
 /** The plugin and module ids of a hook's owner, as fields of a step. */
 function owner(hook: { readonly pluginId?: string; readonly moduleId?: string }): { pluginId?: string; moduleId?: string } {
