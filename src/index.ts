@@ -21,6 +21,7 @@ export type {
   ServiceFactoryConfig,
   ServiceImplementation,
   ServiceInstances,
+  ServiceResult,
 } from './tokens/service-ref.js';
 export { createServiceDecorator } from './tokens/service-decorator.js';
 export type { ServiceDecorator, ServiceDecoratorConfig } from './tokens/service-decorator.js';

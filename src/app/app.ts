@@ -38,7 +38,7 @@ export class App {
   #haltRequested = false;
   #removeSignalHandlers?: () => void;
   #shutdownFailures = 0;
-  #baseLogger?: Logger<string>;
+  #baseLogger?: Logger;
   #hasLoaders = false;
   /** The started graph's plugins and modules for instanceMetadata; built on first request. */
   #installedGraph?: WiringGraph;
@@ -279,7 +279,7 @@ export class App {
   }
 
   /** @internal The logger plugboard logs with: the installed root logger once started, else the builder's. */
-  get log(): Logger<string> {
+  get log(): Logger {
     if (this.#runtime !== undefined) return this.#runtime.log;
     this.#baseLogger ??= createRootLogger(this.options.logger);
     return this.#baseLogger;

@@ -6,8 +6,11 @@ export type { BootFailurePolicy } from '../runtime/runtime.js';
 
 /** Options of `new ContainerBuilder(options)`. */
 export interface ContainerBuilderOptions {
-  /** A pino logger to use as the root logger, or pino options to create one. */
-  readonly logger?: Logger<string> | LoggerOptions;
+  /**
+   * A pino logger to use as the root logger, or pino options to create one. A logger typed
+   * `Logger<string>` is accepted too (it is the same object; pino's types just keep them apart).
+   */
+  readonly logger?: Logger | Logger<string> | LoggerOptions;
   /** The root config data (a plain object); config files are merged over it. */
   readonly config?: Record<string, unknown>;
   /** Config files (YAML or JSON) merged over `config`, later files winning. Defaults to `PLUGBOARD_CONFIG` (comma-separated). */

@@ -19,7 +19,7 @@ import {
  * `plugboard.startup.onPluginBootFailure`, `plugboard.startup.onModuleBootFailure`,
  * `plugboard.startup.plugins.<pluginId>.onPluginBootFailure|onModuleBootFailure`.
  */
-export function runtimeSettings(options: ContainerBuilderOptions, logger: Logger<string>): RuntimeSettings {
+export function runtimeSettings(options: ContainerBuilderOptions, logger: Logger): RuntimeSettings {
   const plugin = options.onPluginBootFailure ?? 'abort';
   const module = options.onModuleBootFailure ?? 'abort';
   return {

@@ -23,7 +23,7 @@ export interface InstalledPlugin {
 export interface RootContext {
   readonly hooks: HookRegistry;
   /** The logger plugboard itself logs with, made from the builder's `logger` option. */
-  readonly baseLogger: Logger<string>;
+  readonly baseLogger: Logger;
   /** True when plugboard created `baseLogger` from options (so config may set its level). */
   readonly ownsBaseLogger: boolean;
   /** The builder's `config` object. */

@@ -35,9 +35,9 @@ export interface RuntimeSettings {
    */
   readonly refine?: (get: <T>(ref: ServiceRef<T>) => T | undefined) => Partial<Omit<RuntimeSettings, 'refine'>>;
   /** Where plugboard logs its own lines until `loggerRef` is created. */
-  readonly logger: Logger<string>;
+  readonly logger: Logger;
   /** The root logger ref: once created, plugboard logs through it (so a replaced logger sees everything). */
-  readonly loggerRef?: ServiceRef<Logger<string>>;
+  readonly loggerRef?: ServiceRef<Logger>;
 }
 
 /** What the root context carries besides the hook registry (filled from the builder's options). */
@@ -63,7 +63,7 @@ export class Runtime implements PluginHost, Scope {
   private readonly startedOrder: PluginRuntime[] = [];
   private haltRequested = false;
   private onPluginUp: ((plugin: PluginRuntime) => void) | undefined;
-  private logger: Logger<string>;
+  private logger: Logger;
   private failedUnderAbort = false;
 
   private settings: RuntimeSettings;
@@ -116,7 +116,7 @@ export class Runtime implements PluginHost, Scope {
   }
 
   /** The logger plugboard logs with: the installed root logger once created. */
-  get log(): Logger<string> {
+  get log(): Logger {
     return this.logger;
   }
 
@@ -332,7 +332,7 @@ export class Runtime implements PluginHost, Scope {
       throw error;
     }
     const rootLogger = this.settings.loggerRef && this.rootInstances.get(this.settings.loggerRef.id);
-    if (rootLogger) this.logger = rootLogger as Logger<string>;
+    if (rootLogger) this.logger = rootLogger as Logger;
   }
 
   private bindRoot(): void {

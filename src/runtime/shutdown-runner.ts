@@ -12,7 +12,7 @@ import { isThenable } from './walk.js';
 export class ShutdownRunner {
   constructor(
     private readonly timeoutMs: () => number,
-    private readonly logger: () => Logger<string>,
+    private readonly logger: () => Logger,
   ) {}
 
   /** Runs a stack's steps last to first, one at a time; returns how many failed. */

@@ -20,7 +20,7 @@ export class StartupReport {
 
   constructor(
     private readonly plugins: readonly PluginRuntime[],
-    private readonly logger: () => Logger<string>,
+    private readonly logger: () => Logger,
     intervalMs: number,
   ) {
     this.step = plugins.length <= 20 ? 1 : Math.ceil(plugins.length / 10);

@@ -1,14 +1,20 @@
 import { createRequire } from 'node:module';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 
-/** A pino logger. Plugin loggers carry `{ plugin }`, module loggers `{ plugin, module }`. */
-export type LoggerService = Logger<string>;
+/**
+ * A pino logger (pino's own `Logger` type). Plugin loggers carry `{ plugin }`, module loggers
+ * `{ plugin, module }`.
+ */
+export type LoggerService = Logger;
 
-/** The app's root pino logger. */
-export type RootLoggerService = Logger<string>;
+/**
+ * The app's root pino logger, typed as pino's own `Logger`: what `pino(...)` returns, so a
+ * replacement factory can return any logger made with it (only one with `customLevels` needs a cast).
+ */
+export type RootLoggerService = Logger;
 
 /** True when `value` looks like a pino logger (rather than pino options). */
-export function isLogger(value: unknown): value is Logger<string> {
+export function isLogger(value: unknown): value is Logger | Logger<string> {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -36,15 +42,16 @@ export function wantsPrettyOutput(
  * options (or nothing) create one, at `LOG_LEVEL` when set, pretty-printed on a terminal when
  * the optional `pino-pretty` is installed, JSON otherwise.
  */
-export function createRootLogger(option: Logger<string> | LoggerOptions | undefined): Logger<string> {
-  if (isLogger(option)) return option;
-  const options: LoggerOptions<string> = { ...(option ?? {}) } as LoggerOptions<string>;
+export function createRootLogger(option: Logger | Logger<string> | LoggerOptions | undefined): Logger {
+  // pino types a logger by its custom levels; plugboard only uses the standard ones.
+  if (isLogger(option)) return option as Logger;
+  const options: LoggerOptions = { ...(option ?? {}) };
   const envLevel = process.env['LOG_LEVEL'];
   if (envLevel) options.level = envLevel;
   if (options.transport === undefined && wantsPrettyOutput(process.stdout.isTTY)) {
     options.transport = { target: 'pino-pretty', options: { colorize: true } };
   }
-  return pino<string>(options);
+  return pino(options);
 }
 
 /**

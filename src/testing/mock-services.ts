@@ -94,8 +94,8 @@ function withFactory<F extends (...args: never[]) => unknown>(fn: F): WithFactor
   return Object.assign(fn, { factory: fn });
 }
 
-function recordingPino(level: Level | undefined, entries: LogEntry[]): Logger<string> {
-  return pino<string>(
+function recordingPino(level: Level | undefined, entries: LogEntry[]): Logger {
+  return pino(
     { level: level ?? 'trace', base: undefined, timestamp: false, formatters: { level: (label) => ({ level: label }) } },
     { write: (line: string) => void entries.push(JSON.parse(line) as LogEntry) },
   );

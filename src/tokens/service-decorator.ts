@@ -1,5 +1,5 @@
 import { PlugboardError } from '../errors.js';
-import { isServiceRef, type ServiceInstances, type ServiceRef, type ServiceScope } from './service-ref.js';
+import { isServiceRef, type ServiceInstances, type ServiceRef, type ServiceResult, type ServiceScope } from './service-ref.js';
 import type { MaybePromise } from './types.js';
 
 /**
@@ -23,8 +23,11 @@ export interface ServiceDecoratorConfig<T, TScope extends ServiceScope, TDeps ex
   readonly service: ServiceRef<T, TScope>;
   /** Other services the decorator needs (not the decorated one: it receives that directly). */
   readonly deps?: TDeps;
-  /** Returns the wrapped implementation; may be async. Called once per instance of the service. */
-  decorate(implementation: T, deps: ServiceInstances<TDeps>): MaybePromise<T>;
+  /**
+   * Returns the wrapped implementation; may be async. Called once per instance of the service.
+   * Its result is checked against the ref's type (see {@link ServiceResult}).
+   */
+  decorate(implementation: T, deps: ServiceInstances<TDeps>): ServiceResult<T>;
 }
 
 /**
@@ -67,7 +70,9 @@ export function createServiceDecorator<
     service: config.service,
     deps: Object.freeze({ ...(config.deps ?? {}) }),
     // Called on the config object, so a decorate written as a method keeps its `this`.
-    decorate: (implementation: T, deps: Record<string, unknown>): MaybePromise<T> => config.decorate(implementation, deps as never),
+    // ServiceResult<T> is MaybePromise<T>; TypeScript cannot see that while T is generic.
+    decorate: (implementation: T, deps: Record<string, unknown>): MaybePromise<T> =>
+      config.decorate(implementation, deps as never) as MaybePromise<T>,
   });
 }
 

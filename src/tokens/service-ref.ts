@@ -147,6 +147,18 @@ export function dependantViewOf(ref: ServiceRef<unknown>): ((instance: unknown, 
   return (ref as { [DEPENDANT_VIEW]?: (instance: unknown, context: DependantViewContext) => unknown })[DEPENDANT_VIEW];
 }
 
+/**
+ * What a factory or decorator of a service of type `T` returns: the instance, or a promise of it
+ * (the same as {@link MaybePromise}`<T>`).
+ *
+ * It is written as a conditional type so that TypeScript takes `T` from the ref alone and then
+ * checks the function's result against it. With a plain `T | Promise<T>`, a call inside an inline
+ * `factory: () => makeThing()` would be typed while `T` is still unknown, and a generic function
+ * such as `pino()` would guess its own type arguments from `Promise<T>`: `pino()` came out as
+ * `Logger`, which is not the `Logger` the logger refs expect.
+ */
+export type ServiceResult<T> = [T] extends [infer U] ? U | Promise<U> : never;
+
 /** The instances of a record of refs, as a factory receives them. */
 export type ServiceInstances<TDeps extends Record<string, ServiceRef<unknown>>> = {
   [K in keyof TDeps]: TDeps[K] extends ServiceRef<infer U> ? U : never;
@@ -173,8 +185,11 @@ export interface ServiceFactoryConfig<T, TScope extends ServiceScope, TDeps exte
   readonly service: ServiceRef<T, TScope>;
   /** The services the factory needs, by name. A root-scoped service may only depend on root-scoped ones. */
   readonly deps?: TDeps;
-  /** Creates the instance; may be async. Called once per app (root) or once per plugin (plugin). */
-  factory(deps: ServiceInstances<TDeps>): MaybePromise<T>;
+  /**
+   * Creates the instance; may be async. Called once per app (root) or once per plugin (plugin).
+   * Its result is checked against the ref's type (see {@link ServiceResult}).
+   */
+  factory(deps: ServiceInstances<TDeps>): ServiceResult<T>;
 }
 
 /**
@@ -222,7 +237,8 @@ export function createServiceFactory<
     service: config.service,
     deps: Object.freeze(deps),
     // Called on the config object, so a factory written as a method keeps its `this`.
-    factory: (resolved: Record<string, unknown>): MaybePromise<T> => config.factory(resolved as never),
+    // ServiceResult<T> is MaybePromise<T>; TypeScript cannot see that while T is generic.
+    factory: (resolved: Record<string, unknown>): MaybePromise<T> => config.factory(resolved as never) as MaybePromise<T>,
   });
 }
 

@@ -1,9 +1,11 @@
 // Compile-time checks of the public API's types (npm run typecheck fails if one breaks), run as a
 // test so each has a name.
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import {
+  ContainerBuilder,
   coreServices,
   createExtensionPoint,
+  createServiceDecorator,
   createServiceFactory,
   createServiceRef,
   type ExtensionPoint,
@@ -55,8 +57,7 @@ describe('public types', () => {
         factory: ({ config }) =>
           pino({ level: config.getOptionalString('logging.level') ?? 'silent', base: { app: 'shop' } }, pino.destination({ sync: true })),
       }),
-      // Async: as a method, or with the return type written out (pino's Logger<string> has an index
-      // signature, so TypeScript will not infer an async arrow's promise of it).
+      // Async: as a method, as an arrow, or with the return type written out.
       createServiceFactory({
         service: coreServices.rootLogger,
         deps: {},
@@ -64,6 +65,7 @@ describe('public types', () => {
           return pino({ enabled: false });
         },
       }),
+      createServiceFactory({ service: coreServices.rootLogger, deps: {}, factory: async () => pino({ enabled: false }) }),
       createServiceFactory({
         service: coreServices.rootLogger,
         deps: {},
@@ -77,6 +79,45 @@ describe('public types', () => {
       }),
     ];
     expect(factories.map((factory) => factory.service)).toEqual(factories.map(() => coreServices.rootLogger));
+  });
+
+  // The logger refs carry pino's own `Logger` type, so a logger made before the factory (as an app
+  // usually has one) is accepted as it is, and the injected logger goes wherever pino's type is
+  // expected. Each factory below failed to compile while the refs carried `Logger`.
+  it('type the logger refs as pino’s own Logger', () => {
+    assertType<Equal<RootLoggerService, Logger>>(true);
+    assertType<Equal<LoggerService, Logger>>(true);
+
+    const appLogger = pino({ level: 'silent' });
+    const rootFactory = createServiceFactory({ service: coreServices.rootLogger, factory: () => appLogger });
+    const pluginFactory = createServiceFactory({
+      service: coreServices.logger,
+      deps: { metadata: coreServices.pluginMetadata },
+      factory: ({ metadata }) => appLogger.child({ plugin: metadata.getId() }),
+    });
+    const asyncFactory = createServiceFactory({ service: coreServices.rootLogger, factory: async () => pino({ enabled: false }) });
+    const swapLogger = createServiceDecorator({ service: coreServices.rootLogger, decorate: () => appLogger });
+
+    // The builder's logger option takes a logger however pino typed it.
+    const typedByLevels: Logger<string> = pino<string>({ level: 'silent' });
+    expect([new ContainerBuilder({ logger: appLogger }), new ContainerBuilder({ logger: typedByLevels })]).toHaveLength(2);
+
+    // Handing the injected logger to code typed with pino's Logger (pino-http, for instance).
+    const usesPino = (logger: Logger): string => logger.level;
+    const plugin = createServiceRef<{ level: string }>({ id: 'types.uses-logger' });
+    const usesLogger = createServiceFactory({
+      service: plugin,
+      deps: { logger: coreServices.logger },
+      factory: ({ logger }) => ({ level: usesPino(logger) }),
+    });
+
+    expect([rootFactory, pluginFactory, asyncFactory, swapLogger, usesLogger].map((feature) => feature.service.id)).toEqual([
+      'core.rootLogger',
+      'core.logger',
+      'core.rootLogger',
+      'core.rootLogger',
+      'types.uses-logger',
+    ]);
   });
 
   it('type extension points', () => {

@@ -10,9 +10,9 @@ export type LogLine = Record<string, unknown> & {
 };
 
 /** A pino logger (passed as the builder's `logger`) that keeps every line it writes. */
-export function recordingLogger(): { logger: Logger<string>; lines: LogLine[] } {
+export function recordingLogger(): { logger: Logger; lines: LogLine[] } {
   const lines: LogLine[] = [];
-  const logger = pino<string>({ level: 'trace' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
+  const logger = pino({ level: 'trace' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
   return { logger, lines };
 }
 
