@@ -2,7 +2,7 @@ import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { PlugboardError, describeThrown, isPlugboardError } from '../errors.js';
 import type { ClassNode, Dependency, ModuleNode, WiringGraph } from '../model/types.js';
-import { dependantViewOf, moduleViewOf, type DependantViewContext, type ServiceRef } from '../tokens/service-ref.js';
+import { dependantViewOf, type DependantViewContext, type ServiceRef } from '../tokens/service-ref.js';
 import { runtimeRefs, type RootContext } from './context-refs.js';
 import { unwrapCreation } from './creation-failure.js';
 import { Creator } from './creator.js';
@@ -257,15 +257,8 @@ export class Runtime implements PluginHost, Scope {
         const ref = dep.ref;
         // Root services are always resolved from the root, never through a child: no capture.
         const container = ref.scope === 'root' ? this.container : scope.container;
-        // A module may get its own form of a plugin service; anything of a plugin, its own form of a root service.
-        const view =
-          ref.scope === 'root'
-            ? plugin === undefined
-              ? undefined
-              : dependantViewOf(ref)
-            : module === undefined
-              ? undefined
-              : (moduleViewOf(ref) as ((instance: unknown, context: DependantViewContext) => unknown) | undefined);
+        // Anything of a plugin may get its own form of a service (the logger naming the module).
+        const view = plugin === undefined ? undefined : dependantViewOf(ref);
         // Instances created at start are handed out directly; the container is asked otherwise.
         const known = ref.scope === 'root' ? this.rootInstances : undefined;
         const value =

@@ -1,5 +1,5 @@
 import { runtimeRefs } from '../runtime/context-refs.js';
-import { createServiceFactory, createServiceRef, withDependantView, withModuleView, type ServiceRef } from '../tokens/service-ref.js';
+import { createServiceFactory, createServiceRef, withDependantView, type ServiceRef } from '../tokens/service-ref.js';
 import { ConfigReader, loadConfig, redactConfig, type ConfigService } from './config/index.js';
 import { DefaultLifecycle, type LifecycleService, type RootLifecycleService } from './lifecycle.js';
 import { configuredLevel, type LoggerService, type RootLoggerService } from './logger.js';
@@ -35,7 +35,7 @@ const pluginMetadata: ServiceRef<PluginMetadataService, 'plugin'> = createServic
     }),
 });
 
-const logger: ServiceRef<LoggerService, 'plugin'> = withModuleView(
+const logger: ServiceRef<LoggerService, 'plugin'> = withDependantView(
   createServiceRef<LoggerService, 'plugin'>({
     id: 'core.logger',
     scope: 'plugin',
@@ -46,8 +46,9 @@ const logger: ServiceRef<LoggerService, 'plugin'> = withModuleView(
         factory: ({ root, metadata }) => root.child({ plugin: metadata.getId() }),
       }),
   }),
-  // The one plugin-scoped service a module gets in its own form: a child naming the module.
-  (instance, { moduleId }) => (typeof instance.child === 'function' ? instance.child({ module: moduleId }) : instance),
+  // A module gets its own form: a child naming the module. The plugin gets the plugin's logger.
+  (instance, { moduleId }) =>
+    moduleId !== undefined && typeof instance.child === 'function' ? instance.child({ module: moduleId }) : instance,
 );
 
 const rootConfig: ServiceRef<RootConfigService, 'root'> = createServiceRef<RootConfigService, 'root'>({
@@ -71,7 +72,7 @@ const rootConfig: ServiceRef<RootConfigService, 'root'> = createServiceRef<RootC
     }),
 });
 
-const lifecycle: ServiceRef<LifecycleService, 'plugin'> = withModuleView(
+const lifecycle: ServiceRef<LifecycleService, 'plugin'> = withDependantView(
   createServiceRef<LifecycleService, 'plugin'>({
     id: 'core.lifecycle',
     scope: 'plugin',
@@ -82,7 +83,7 @@ const lifecycle: ServiceRef<LifecycleService, 'plugin'> = withModuleView(
         factory: ({ context }) => new DefaultLifecycle(context.hooks, { pluginId: context.pluginId }),
       }),
   }),
-  (instance, { moduleId }) => (instance instanceof DefaultLifecycle ? instance.forModule(moduleId) : instance),
+  (instance, { moduleId }) => (moduleId !== undefined && instance instanceof DefaultLifecycle ? instance.forModule(moduleId) : instance),
 );
 
 const rootLifecycle: ServiceRef<RootLifecycleService, 'root'> = withDependantView(

@@ -46,14 +46,6 @@ export interface ServiceRefConfig<T, TScope extends ServiceScope> {
   readonly defaultFactory?: () => MaybePromise<ServiceImplementation<T>>;
 }
 
-/** Where a module is asking for a plugin-scoped service; see {@link withModuleView}. */
-export interface ModuleViewContext {
-  readonly pluginId: string;
-  readonly moduleId: string;
-}
-
-const MODULE_VIEW = Symbol('plugboard.moduleView');
-
 /**
  * Creates a service ref. `scope` defaults to `'plugin'`.
  *
@@ -105,24 +97,7 @@ export function isServiceRef(value: unknown): value is ServiceRef<unknown> {
   return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === 'plugboard.serviceRef';
 }
 
-/**
- * Internal: gives a plugin-scoped ref a per-module form. A module that injects the ref receives
- * `view(pluginInstance, { pluginId, moduleId })` instead of the plugin's instance (the logger
- * uses this to add `{ module }`). Returns a new ref with the same id.
- */
-export function withModuleView<T>(
-  ref: ServiceRef<T, 'plugin'>,
-  view: (instance: T, context: ModuleViewContext) => T,
-): ServiceRef<T, 'plugin'> {
-  return Object.freeze({ ...ref, [MODULE_VIEW]: view });
-}
-
-/** Internal: the per-module form of a ref, if it has one. */
-export function moduleViewOf(ref: ServiceRef<unknown>): ((instance: unknown, context: ModuleViewContext) => unknown) | undefined {
-  return (ref as { [MODULE_VIEW]?: (instance: unknown, context: ModuleViewContext) => unknown })[MODULE_VIEW];
-}
-
-/** Which plugin, or module of a plugin, is asking for a root service; see {@link withDependantView}. */
+/** Which plugin, or module of a plugin, is asking for a service; see {@link withDependantView}. */
 export interface DependantViewContext {
   readonly pluginId: string;
   readonly moduleId?: string;
@@ -131,18 +106,20 @@ export interface DependantViewContext {
 const DEPENDANT_VIEW = Symbol('plugboard.dependantView');
 
 /**
- * Internal: gives a root-scoped ref a form per dependant. A plugin, a module, or a plugin-scoped
- * service or class that injects the ref receives `view(rootInstance, { pluginId, moduleId? })`
- * (the root lifecycle uses this so hooks name who added them). Returns a new ref with the same id.
+ * Internal: gives a ref a form per dependant. Anything of a plugin that injects the ref (the
+ * plugin, a module, a plugin-scoped service or class) receives `view(instance, { pluginId,
+ * moduleId? })`, `moduleId` set when a module asks, instead of the shared instance. The logger and
+ * lifecycle use it to name the module, the root lifecycle to name the plugin or module. Returns a
+ * new ref with the same id.
  */
-export function withDependantView<T>(
-  ref: ServiceRef<T, 'root'>,
+export function withDependantView<T, TScope extends ServiceScope>(
+  ref: ServiceRef<T, TScope>,
   view: (instance: T, context: DependantViewContext) => T,
-): ServiceRef<T, 'root'> {
+): ServiceRef<T, TScope> {
   return Object.freeze({ ...ref, [DEPENDANT_VIEW]: view });
 }
 
-/** Internal: the per-dependant form of a root ref, if it has one. */
+/** Internal: the per-dependant form of a ref, if it has one. */
 export function dependantViewOf(ref: ServiceRef<unknown>): ((instance: unknown, context: DependantViewContext) => unknown) | undefined {
   return (ref as { [DEPENDANT_VIEW]?: (instance: unknown, context: DependantViewContext) => unknown })[DEPENDANT_VIEW];
 }
