@@ -7,16 +7,21 @@
 // Loaded here so users never import it themselves (emitDecoratorMetadata output needs it).
 import 'reflect-metadata';
 
-export { PlugboardError, isPlugboardError } from './errors.js';
-export type { PlugboardErrorCode, PlugboardErrorOptions, WiringProblem } from './errors.js';
+export { PlugboardError, isPlugboardError } from './errors/index.js';
+export type { PlugboardErrorCode, PlugboardErrorOptions, WiringProblem } from './errors/index.js';
 
 export { createExtensionPoint } from './tokens/extension-point.js';
-export type { ExtensionPoint, ExtensionPointConfig } from './tokens/extension-point.js';
+export type { ExtensionPoint, ExtensionPointConfig, ExtensionPointFactoryContext } from './tokens/extension-point.js';
 export { createServiceRef, createServiceFactory } from './tokens/service-ref.js';
 export type {
   ServiceRef,
+  AnyServiceRef,
   ServiceRefConfig,
   ServiceScope,
+  ServiceMultiplicity,
+  ServiceInitialization,
+  ServiceInstance,
+  RootServiceInstances,
   ServiceFactory,
   ServiceFactoryConfig,
   ServiceImplementation,
@@ -63,6 +68,7 @@ export type { ConfigService } from './services/config/index.js';
 export { ContainerBuilder } from './app/container-builder.js';
 export type { Feature, FeatureModule } from './app/container-builder.js';
 export { App } from './app/app.js';
+export type { StartupResult, PluginStartupResult, ModuleStartupResult } from './runtime/records.js';
 export { runApp } from './app/run-app.js';
 export type { AppState } from './app/app-state.js';
-export type { ContainerBuilderOptions, BootFailurePolicy, StartOptions } from './app/options.js';
+export type { ContainerBuilderOptions, BootFailurePolicy, ModuleBootFailurePolicy, StartOptions } from './app/options.js';

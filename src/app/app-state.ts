@@ -1,4 +1,4 @@
-import { PlugboardError } from '../errors.js';
+import { PlugboardError } from '../errors/index.js';
 
 /**
  * The life of an app: `built → starting → started → stopping → stopped`, or `failed` when

@@ -1,55 +1,59 @@
 import type { Logger } from 'pino';
-import { PlugboardError, type WiringProblem } from '../errors.js';
+import { plugboardError, type WiringProblem } from '../errors/index.js';
 import { analyzeWiring, type Analysis } from '../model/analyze.js';
-import { describeGraph, type AppDescription, type FeatureRecord } from '../model/describe.js';
+import type { CatalogOptions } from '../model/catalog.js';
+import { describeGraph, type AppDescription } from '../model/describe.js';
 import type { WiringGraph } from '../model/types.js';
 import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
-import { Runtime, type RootContextData } from '../runtime/runtime.js';
+import { StartRecords, type StartupResult } from '../runtime/records.js';
+import type { RootScope } from '../runtime/root-scope.js';
+import { Runtime, shutDownRoot, type RootContextData } from '../runtime/runtime.js';
 import { coreRootRefs } from '../services/core-services.js';
 import { createRootLogger, isLogger } from '../services/logger.js';
 import { isFeatureLoader, type FeatureLoader } from '../tokens/feature-loader.js';
-import type { ServiceRef } from '../tokens/service-ref.js';
+import { isServiceRef, type ServiceInstance, type ServiceMultiplicity, type ServiceRef, type ServiceScope } from '../tokens/service-ref.js';
 import { isThenable } from '../tokens/types.js';
-import { assertState, type AppState } from './app-state.js';
+import type { AppState } from './app-state.js';
 import { bootstrapConflicts, runFeatureLoaders } from './feature-loading.js';
-import type { FeatureSource } from './feature-source.js';
-import type { ContainerBuilderOptions, StartOptions } from './options.js';
+import type { FeatureSource, SourceFeatures } from './feature-source.js';
+import { DEFAULT_INIT_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, type ContainerBuilderOptions, type StartOptions } from './options.js';
 import { runtimeSettings } from './settings.js';
-import { installSignalHandlers } from './signals.js';
+import { handleSignals } from './signals.js';
 
-const catalogOptions = { builtins: [runtimeRefs.pluginContext, runtimeRefs.rootContext], seeds: coreRootRefs };
-
-/** Features loaded and analysed; `bootstrap` holds root services feature loaders used. */
+/** Features loaded and analysed; `bootstrap` holds the root services feature loaders used. */
 interface Prepared {
   readonly analysis: Analysis;
-  readonly bootstrap?: Runtime;
+  readonly bootstrap?: RootScope;
 }
 
 /**
  * A built app: call `start()`, then `stop()`. Created by `ContainerBuilder.build()`.
- * States: `built → starting → started → stopping → stopped`, or `failed`.
+ * States: `built → starting → started → stopping → stopped`, or `failed`. Every public method
+ * checks the state here; `stop()` during `start()` is the state `stopping` while starting, and
+ * nothing else.
  */
 export class App {
   #state: AppState = 'built';
-  #analysis?: Analysis | Promise<Analysis>;
+  readonly #source: FeatureSource;
+  readonly #options: ContainerBuilderOptions;
+  /** The last analysis (describe() reads it). */
+  #analysis?: Analysis;
   #runtime?: Runtime;
-  #starting?: Promise<void>;
+  #starting?: Promise<StartupResult>;
   #stopping?: Promise<void>;
-  #haltRequested = false;
-  #removeSignalHandlers?: () => void;
+  #unregisterSignals?: () => void;
   #shutdownFailures = 0;
   #baseLogger?: Logger;
-  #hasLoaders = false;
   /** The started graph's plugins and modules for instanceMetadata; built on first request. */
   #installedGraph?: WiringGraph;
   #installed?: readonly InstalledPlugin[];
   #rootContext?: RootContextData;
 
   /** @internal Use `ContainerBuilder.build()`. */
-  constructor(
-    private readonly source: FeatureSource,
-    private readonly options: ContainerBuilderOptions,
-  ) {}
+  constructor(source: FeatureSource, options: ContainerBuilderOptions) {
+    this.#source = source;
+    this.#options = options;
+  }
 
   /** Where the app is in its life: `built`, `starting`, `started`, `stopping`, `stopped` or `failed`. */
   get state(): AppState {
@@ -63,29 +67,27 @@ export class App {
    * which are shut down again before this resolves.
    */
   async validate(): Promise<WiringProblem[]> {
-    const analysis = await this.analyze();
+    const { analysis } = await this.analyze(false);
     return [...analysis.problems];
   }
 
   /**
    * Validates, then starts: root services, plugins concurrently (each after its modules), then
-   * startup hooks. Resolves when every plugin is up. Rejects with `INVALID_WIRING` (nothing ran),
-   * `INIT_FAILED`, `INIT_TIMEOUT` or `CONFIG_INVALID` (everything that started was shut down
-   * first), `START_ABORTED` (stop() was called meanwhile), or `INVALID_STATE` (called twice).
-   * With `{ handleSignals: true }`, SIGTERM/SIGINT stop the app and exit the process.
+   * startup hooks. Resolves with the {@link StartupResult} when every plugin is up (or was left
+   * out under 'continue'). Rejects with `INVALID_WIRING` (nothing ran), `INIT_FAILED`,
+   * `INIT_TIMEOUT`, a config error (everything that started was shut down first; the error's
+   * `result` says what happened to each plugin), `START_ABORTED` (stop() was called meanwhile),
+   * or `INVALID_STATE` (called twice). With `{ handleSignals: true }`, SIGTERM/SIGINT stop the app
+   * and exit the process.
    */
-  start(options: StartOptions = {}): Promise<void> {
-    try {
-      assertState(this.#state, ['built'], 'start()', 'an app starts once; build a new one with builder.build().');
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  start(options: StartOptions = {}): Promise<StartupResult> {
+    if (this.#state !== 'built') return Promise.reject(plugboardError('INVALID_STATE', { reason: 'start-twice', state: this.#state }));
     this.#state = 'starting';
-    if (options.handleSignals) {
-      this.#removeSignalHandlers = installSignalHandlers(
-        () => this.stop().then(() => this.#shutdownFailures === 0),
-        (error) => this.log.error({ err: error }, 'stopping on a signal failed'),
-      );
+    if (options.handleSignals === true) {
+      this.#unregisterSignals = handleSignals({
+        stop: () => this.stop().then(() => this.#shutdownFailures === 0),
+        onError: (error) => this.log.error({ err: error }, 'stopping on a signal failed'),
+      });
     }
     const starting = this.runStart();
     this.#starting = starting;
@@ -107,114 +109,201 @@ export class App {
         this.#state = 'stopped';
         return Promise.resolve();
       case 'starting':
-        this.#haltRequested = true;
-        this.#runtime?.halt();
-        this.#stopping ??= this.#starting!.then(
+        this.#state = 'stopping';
+        this.#stopping = this.#starting!.then(
           () => this.stopRunning(),
-          () => {
-            this.#state = 'stopped';
-            this.removeSignalHandlers();
-          },
+          () => this.finish(),
         );
         return this.#stopping;
       case 'started':
+        this.#state = 'stopping';
         this.#stopping = this.stopRunning();
         return this.#stopping;
       case 'stopping':
         return this.#stopping!;
       default:
-        this.removeSignalHandlers();
+        this.unregisterSignals();
         return this.#stopping ?? Promise.resolve();
     }
   }
 
-  /** A root-scoped service created at start. Throws `INVALID_STATE` before start. */
-  get<T>(ref: ServiceRef<T>): T {
-    assertState(
-      this.#state,
-      ['started'],
-      `app.get('${ref?.id}')`,
-      'root services exist between start() and stop(); await app.start() first.',
-    );
-    return this.#runtime!.get(ref);
+  /**
+   * A root-scoped service (for a multiton ref, the array of all its implementations). Lazy root
+   * services are created on first `get()` when that can be done synchronously.
+   *
+   * @throws PlugboardError `INVALID_STATE` before start or after stop, `SCOPE_VIOLATION` for a
+   * plugin-scoped ref, `SERVICE_NOT_FOUND` for a ref that is not part of the app.
+   */
+  get<T, TMultiplicity extends ServiceMultiplicity>(
+    ref: ServiceRef<T, ServiceScope, TMultiplicity>,
+  ): ServiceInstance<ServiceRef<T, ServiceScope, TMultiplicity>> {
+    if (this.#state !== 'started') {
+      throw plugboardError('INVALID_STATE', { reason: 'get-not-started', state: this.#state, refId: isServiceRef(ref) ? ref.id : ref });
+    }
+    if (!isServiceRef(ref)) {
+      throw plugboardError('INVALID_OPTIONS', {
+        reason: 'type',
+        what: 'app.get()',
+        name: 'ref',
+        expected: 'a service ref created with createServiceRef()',
+        value: ref,
+      });
+    }
+    return this.#runtime!.get(ref) as ServiceInstance<ServiceRef<T, ServiceScope, TMultiplicity>>;
   }
 
   /**
    * The wiring graph as plain data: plugins with their modules and status, extension points
-   * (provider and users), services (scope, implementation, dependants), and init order. Before
+   * (provider and users), services (scope, implementations, dependants), and init order. Before
    * start it needs the features loaded: when add() was given promises, await validate() first.
    */
   describe(): AppDescription {
-    const analysis = this.#analysis ?? (this.source.isSync ? this.analyze() : undefined);
-    if (analysis === undefined || isThenable(analysis)) {
-      throw new PlugboardError(
-        'INVALID_STATE',
-        'describe() needs the features loaded, and add() was given promises (or a defaultFactory is async): await app.validate() or app.start() first.',
-      );
+    let analysis = this.#analysis;
+    if (analysis === undefined && this.#source.isSync) {
+      const prepared = this.analyze(false);
+      if (!isThenable(prepared)) analysis = prepared.analysis;
+      else void prepared.then(undefined, () => undefined);
     }
-    const runtime = this.#runtime;
-    const lookup = (pluginId: string, moduleId?: string): FeatureRecord | undefined => {
-      const plugin = runtime?.pluginRuntime(pluginId);
-      if (plugin === undefined) return undefined;
-      return moduleId === undefined ? plugin.record : plugin.moduleRecord(moduleId);
-    };
-    return describeGraph(analysis.graph, this.#state, analysis.problems, lookup);
+    if (analysis === undefined) throw plugboardError('INVALID_STATE', { reason: 'describe-before-load' });
+    const records = this.#runtime?.records;
+    return describeGraph(analysis.graph, this.#state, analysis.problems, (node) => records?.lookup(node));
   }
 
-  /** Loads features (running feature loaders if any) and analyses the wiring. Sync when it can be. */
-  private prepare(): Prepared | Promise<Prepared> {
-    const loaded = this.source.load();
-    const next = ({ features, problems }: { features: unknown[]; problems: WiringProblem[] }): Prepared | Promise<Prepared> => {
+  /** @internal The logger plugboard logs with: the installed root logger once started, else the builder's. */
+  get log(): Logger {
+    if (this.#runtime !== undefined) return this.#runtime.log;
+    this.#baseLogger ??= createRootLogger(this.#options.logger);
+    return this.#baseLogger;
+  }
+
+  /**
+   * The one path to an analysis: loads the features (running feature loaders, if any, on a
+   * bootstrap root scope) and analyses the wiring. `forStart` keeps the bootstrap scope for the
+   * runtime to take over; otherwise it is shut down before this settles. Sync when it can be.
+   */
+  private analyze(forStart: boolean): Prepared | Promise<Prepared> {
+    const timeoutMs = this.#options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS;
+    const options: CatalogOptions = { builtins: [runtimeRefs.pluginContext, runtimeRefs.rootContext], seeds: coreRootRefs, timeoutMs };
+    const next = ({ features, problems }: SourceFeatures): Prepared | Promise<Prepared> => {
       const loaders = features.filter(isFeatureLoader);
       if (loaders.length === 0) {
-        const analysis = analyzeWiring(features, catalogOptions, problems);
-        return isThenable(analysis) ? Promise.resolve(analysis).then((done) => ({ analysis: done })) : { analysis };
+        if (this.#analysis !== undefined) return { analysis: this.#analysis };
+        const analysis = analyzeWiring(features, options, problems);
+        const keep = (done: Analysis): Prepared => ({ analysis: (this.#analysis = done) });
+        return isThenable(analysis) ? Promise.resolve(analysis).then(keep) : keep(analysis);
       }
-      this.#hasLoaders = true;
-      return this.prepareWithLoaders(
-        features.filter((f) => !isFeatureLoader(f)),
+      return this.analyzeWithLoaders(
+        features.filter((feature) => !isFeatureLoader(feature)),
         loaders,
         problems,
+        options,
+        forStart,
       );
     };
+    const loaded = this.#source.load(timeoutMs);
     return isThenable(loaded) ? Promise.resolve(loaded).then(next) : next(loaded);
   }
 
-  private async prepareWithLoaders(features: unknown[], loaders: FeatureLoader[], earlier: WiringProblem[]): Promise<Prepared> {
-    const settings = runtimeSettings(this.options, this.log);
-    const loaded = await runFeatureLoaders(features, loaders, catalogOptions, (graph) => new Runtime(graph, settings, this.rootContext()));
-    const analyzed = await analyzeWiring(loaded.features, catalogOptions, [...earlier, ...loaded.problems], loaded.skippable);
+  private async analyzeWithLoaders(
+    features: unknown[],
+    loaders: FeatureLoader[],
+    earlier: WiringProblem[],
+    options: CatalogOptions,
+    keepBootstrap: boolean,
+  ): Promise<Prepared> {
+    const loaded = await runFeatureLoaders(features, loaders, options, {
+      create: (graph) =>
+        Runtime.bootstrapRoot(
+          graph,
+          {
+            initTimeoutMs: this.#options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS,
+            shutdownTimeoutMs: this.#options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
+          },
+          this.rootContext(),
+        ),
+      timeoutMs: options.timeoutMs,
+    });
+    const analyzed = await analyzeWiring(loaded.features, options, [...earlier, ...loaded.problems], loaded.origins);
     const conflicts =
       loaded.bootstrap !== undefined && loaded.bootstrapGraph !== undefined
         ? bootstrapConflicts(loaded.bootstrapGraph, loaded.bootstrap, analyzed.graph)
         : [];
     const analysis: Analysis = { graph: analyzed.graph, problems: [...analyzed.problems, ...conflicts] };
-    return loaded.bootstrap === undefined ? { analysis } : { analysis, bootstrap: loaded.bootstrap };
+    this.#analysis = analysis;
+    if (loaded.bootstrap === undefined) return { analysis };
+    if (keepBootstrap) return { analysis, bootstrap: loaded.bootstrap };
+    await shutDownRoot(loaded.bootstrap, this.#options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, this.log);
+    return { analysis };
   }
 
-  /** The analysis for validate() and describe(): cached, with any loader runtime stopped. */
-  private analyze(): Analysis | Promise<Analysis> {
-    if (this.#analysis !== undefined) return this.#analysis;
-    const prepared = this.prepare();
-    if (!isThenable(prepared)) return (this.#analysis = prepared.analysis);
-    const analysis = Promise.resolve(prepared).then(async ({ analysis: done, bootstrap }) => {
-      if (bootstrap !== undefined) await bootstrap.stop();
-      return done;
-    });
-    this.#analysis = analysis;
-    void analysis.then(
-      (done) => (this.#analysis = done),
-      () => (this.#analysis = undefined),
-    );
-    return analysis;
+  private async runStart(): Promise<StartupResult> {
+    let bootstrap: RootScope | undefined;
+    try {
+      const prepared = await this.analyze(true);
+      bootstrap = prepared.bootstrap;
+      const { graph, problems } = prepared.analysis;
+      if (problems.length > 0)
+        throw plugboardError('INVALID_WIRING', { problems }, { problems, result: new StartRecords(graph.plugins).result('failure') });
+      if (this.#state === 'stopping') throw plugboardError('START_ABORTED', { reason: 'before-start' });
+      this.#installedGraph = graph;
+      this.#runtime = new Runtime(graph, runtimeSettings(this.#options, this.log), this.rootContext(), {
+        stopRequested: () => this.#state === 'stopping',
+        ...(bootstrap === undefined ? {} : { inherit: bootstrap }),
+      });
+      bootstrap = undefined; // the app's runtime owns it now
+      this.logWiringNotes(graph);
+      const result = await this.#runtime.start();
+      if (this.#state === 'starting') this.#state = 'started';
+      return result;
+    } catch (error) {
+      if (bootstrap !== undefined) await shutDownRoot(bootstrap, this.#options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, this.log);
+      if (this.#state === 'starting') this.#state = 'failed';
+      this.unregisterSignals();
+      throw error;
+    }
+  }
+
+  private logWiringNotes(graph: WiringGraph): void {
+    if (graph.skippedModules.length > 0) {
+      const names = graph.skippedModules.map((m) => `${m.pluginId}/${m.moduleId}`);
+      this.log.info({ modules: names }, `left out ${names.length} discovered module(s) whose plugin is not installed: ${names.join(', ')}`);
+    }
+    for (const node of graph.services.values()) {
+      for (const { implementation, loader } of node.replaced) {
+        this.log.debug(
+          { service: node.id, loader },
+          `service '${node.id}': the implementation added with add() replaces ${implementation} from feature loader '${loader}'`,
+        );
+      }
+    }
+  }
+
+  private async stopRunning(): Promise<void> {
+    this.#state = 'stopping';
+    try {
+      const report = await this.#runtime!.stop();
+      this.#shutdownFailures += report.failures;
+    } finally {
+      this.finish();
+    }
+  }
+
+  private finish(): void {
+    this.#state = 'stopped';
+    this.unregisterSignals();
+  }
+
+  private unregisterSignals(): void {
+    this.#unregisterSignals?.();
+    this.#unregisterSignals = undefined;
   }
 
   private rootContext(): RootContextData {
     this.#rootContext ??= {
       baseLogger: this.log,
-      ownsBaseLogger: !isLogger(this.options.logger),
-      configData: this.options.config ?? {},
-      configFiles: this.options.configFiles,
+      ownsBaseLogger: !isLogger(this.#options.logger),
+      configData: this.#options.config ?? {},
+      configFiles: this.#options.configFiles,
       installedPlugins: () => this.installedPlugins(),
     };
     return this.#rootContext;
@@ -231,68 +320,6 @@ export class App {
     );
     return this.#installed;
   }
-
-  private async runStart(): Promise<void> {
-    let bootstrap: Runtime | undefined;
-    try {
-      // Loaders run again at start: the services they used must stay up for the app.
-      const prepared = this.#hasLoaders || this.#analysis === undefined ? await this.prepare() : { analysis: await this.analyze() };
-      bootstrap = prepared.bootstrap;
-      const { graph, problems } = prepared.analysis;
-      this.#analysis = prepared.analysis;
-      if (problems.length > 0) throw wiringError(problems);
-      if (this.#haltRequested) throw new PlugboardError('START_ABORTED', 'stop() was called before the app started; nothing ran.');
-      this.#installedGraph = graph;
-      this.#runtime = new Runtime(graph, runtimeSettings(this.options, this.log), this.rootContext(), bootstrap);
-      bootstrap = undefined; // the app's runtime owns it now
-      if (graph.skippedModules.length > 0) {
-        const names = graph.skippedModules.map((m) => `${m.pluginId}/${m.moduleId}`);
-        this.log.info(
-          { modules: names },
-          `left out ${names.length} discovered module(s) whose plugin is not installed: ${names.join(', ')}`,
-        );
-      }
-      await this.#runtime.start();
-      this.#state = 'started';
-    } catch (error) {
-      if (bootstrap !== undefined) await bootstrap.stop();
-      this.#state = 'failed';
-      this.removeSignalHandlers();
-      throw error;
-    }
-  }
-
-  private async stopRunning(): Promise<void> {
-    this.#state = 'stopping';
-    try {
-      const report = await this.#runtime!.stop();
-      this.#shutdownFailures += report.failures;
-    } finally {
-      this.#state = 'stopped';
-      this.removeSignalHandlers();
-    }
-  }
-
-  private removeSignalHandlers(): void {
-    this.#removeSignalHandlers?.();
-    this.#removeSignalHandlers = undefined;
-  }
-
-  /** @internal The logger plugboard logs with: the installed root logger once started, else the builder's. */
-  get log(): Logger {
-    if (this.#runtime !== undefined) return this.#runtime.log;
-    this.#baseLogger ??= createRootLogger(this.options.logger);
-    return this.#baseLogger;
-  }
 }
 
 const NOTHING_INSTALLED: readonly InstalledPlugin[] = Object.freeze([]);
-
-function wiringError(problems: readonly WiringProblem[]): PlugboardError {
-  const lines = problems.map((problem, index) => `  ${index + 1}. [${problem.code}] ${problem.message}`);
-  return new PlugboardError(
-    'INVALID_WIRING',
-    `The app's wiring has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was started:\n${lines.join('\n')}`,
-    { problems },
-  );
-}

@@ -1,4 +1,4 @@
-import { PlugboardError } from '../errors.js';
+import { plugboardError } from '../errors/index.js';
 import type { FeatureLoader } from '../tokens/feature-loader.js';
 import type { ServiceDecorator } from '../tokens/service-decorator.js';
 import type { ServiceFactory } from '../tokens/service-ref.js';
@@ -12,8 +12,8 @@ export type Feature = Class<unknown> | ServiceFactory | ServiceDecorator | Featu
 
 /** An ES module whose default export is a feature or an array of features. */
 export interface FeatureModule {
-  /** The feature, or features, the module installs. */
-  readonly default: Feature | readonly Feature[];
+  /** The feature, or features, the module installs (or, for a CommonJS module, `{ default: features }`). */
+  readonly default: Feature | readonly Feature[] | { readonly default: Feature | readonly Feature[] };
 }
 
 /**
@@ -30,22 +30,13 @@ export interface FeatureModule {
  * ```
  */
 export class ContainerBuilder {
-  private readonly source = new FeatureSource();
-  private built = false;
+  readonly #source = new FeatureSource();
+  readonly #options: ContainerBuilderOptions;
+  #built = false;
 
-  constructor(private readonly options: ContainerBuilderOptions = {}) {
-    for (const name of ['onPluginBootFailure', 'onModuleBootFailure'] as const) {
-      const policy = options[name];
-      if (policy !== undefined && policy !== 'abort' && policy !== 'continue') {
-        throw new PlugboardError('INVALID_OPTIONS', `${name} must be 'abort' or 'continue', got ${JSON.stringify(policy)}.`);
-      }
-    }
-    for (const name of ['initTimeoutMs', 'shutdownTimeoutMs', 'slowInitWarningMs'] as const) {
-      const value = options[name];
-      if (value !== undefined && !(typeof value === 'number' && value > 0)) {
-        throw new PlugboardError('INVALID_OPTIONS', `${name} must be a positive number of milliseconds, got ${JSON.stringify(value)}.`);
-      }
-    }
+  /** @throws PlugboardError `INVALID_OPTIONS` for options that are not an object or out of range. */
+  constructor(options: ContainerBuilderOptions = {}) {
+    this.#options = checkOptions(options);
   }
 
   /**
@@ -55,19 +46,66 @@ export class ContainerBuilder {
    * @throws PlugboardError `INVALID_FEATURE` for anything else, `INVALID_STATE` after build().
    */
   add(feature: Feature | readonly Feature[] | Promise<FeatureModule> | PromiseLike<FeatureModule>): this {
-    if (this.built) {
-      throw new PlugboardError(
-        'INVALID_STATE',
-        'add() was called after build(): the app is already built from what was added. Add every feature before build().',
-      );
-    }
-    this.source.add(feature);
+    if (this.#built) throw plugboardError('INVALID_STATE', { reason: 'add-after-build' });
+    this.#source.add(feature);
     return this;
   }
 
   /** Builds the app. Nothing runs until `app.start()`; add() is refused afterwards. */
   build(): App {
-    this.built = true;
-    return new App(this.source, this.options);
+    this.#built = true;
+    return new App(this.#source, this.#options);
   }
+}
+
+/** A frozen copy of valid options; every bad value is `INVALID_OPTIONS` naming it. */
+function checkOptions(options: unknown): ContainerBuilderOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw plugboardError('INVALID_OPTIONS', { reason: 'options', what: 'new ContainerBuilder()', value: options });
+  }
+  const given = options as Record<string, unknown>;
+  const plugin = given['onPluginBootFailure'];
+  if (plugin !== undefined && plugin !== 'abort' && plugin !== 'continue') {
+    throw plugboardError('INVALID_OPTIONS', { reason: 'policy', name: 'onPluginBootFailure', value: plugin });
+  }
+  const module = given['onModuleBootFailure'];
+  if (module !== undefined && module !== 'abort' && module !== 'continue' && typeof module !== 'function') {
+    throw plugboardError('INVALID_OPTIONS', { reason: 'policy', name: 'onModuleBootFailure', value: module });
+  }
+  for (const name of ['initTimeoutMs', 'shutdownTimeoutMs', 'slowInitWarningMs'] as const) {
+    const value = given[name];
+    if (value !== undefined && !(typeof value === 'number' && value > 0))
+      throw plugboardError('INVALID_OPTIONS', { reason: 'milliseconds', name, value });
+  }
+  const config = given['config'];
+  if (config !== undefined && (typeof config !== 'object' || config === null || Array.isArray(config))) {
+    throw plugboardError('INVALID_OPTIONS', {
+      reason: 'type',
+      what: 'new ContainerBuilder()',
+      name: 'config',
+      expected: 'a plain object',
+      value: config,
+    });
+  }
+  const files = given['configFiles'];
+  if (files !== undefined && !(Array.isArray(files) && files.every((file) => typeof file === 'string'))) {
+    throw plugboardError('INVALID_OPTIONS', {
+      reason: 'type',
+      what: 'new ContainerBuilder()',
+      name: 'configFiles',
+      expected: 'an array of file paths',
+      value: files,
+    });
+  }
+  const logger = given['logger'];
+  if (logger !== undefined && (typeof logger !== 'object' || logger === null)) {
+    throw plugboardError('INVALID_OPTIONS', {
+      reason: 'type',
+      what: 'new ContainerBuilder()',
+      name: 'logger',
+      expected: 'a pino logger or pino options',
+      value: logger,
+    });
+  }
+  return Object.freeze({ ...(options as ContainerBuilderOptions) });
 }

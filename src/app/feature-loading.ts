@@ -1,120 +1,142 @@
-import { describeThrown, type WiringProblem } from '../errors.js';
+import { wiringProblem, type WiringProblem } from '../errors/index.js';
 import { readMetadata } from '../decorators/metadata.js';
 import { analyzeWiring, type Analysis } from '../model/analyze.js';
-import { featureRejection } from '../model/features.js';
-import type { WiringGraph } from '../model/types.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { CatalogOptions } from '../model/catalog.js';
+import { featureRejection, type LoadedOrigin } from '../model/features.js';
+import type { ServiceNode, WiringGraph } from '../model/types.js';
+import type { RootScope } from '../runtime/root-scope.js';
 import type { FeatureLoader } from '../tokens/feature-loader.js';
 import { isServiceDecorator } from '../tokens/service-decorator.js';
-import { isServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
-import type { CatalogOptions } from '../model/catalog.js';
+import { isServiceFactory, type AnyServiceRef } from '../tokens/service-ref.js';
 
-/** What feature loaders produced, and the runtime that holds the root services they used. */
+/** What feature loaders produced, and the root scope that holds the root services they used. */
 export interface LoadedFeatures {
   readonly features: unknown[];
-  /** Modules from discovery: left out (not an error) when their plugin is not installed. */
-  readonly skippable: Set<unknown>;
+  /** Where each loaded feature came from: its loader (explicit add() beats it; discovery may skip orphans). */
+  readonly origins: Map<unknown, LoadedOrigin>;
   readonly problems: WiringProblem[];
   /** Undefined when validation of the loaders' services failed. */
-  readonly bootstrap?: Runtime;
+  readonly bootstrap?: RootScope;
   readonly bootstrapGraph?: WiringGraph;
+}
+
+/** How feature loading makes (and later releases) the root scope the loaders' services live in. */
+export interface BootstrapScopes {
+  create(graph: WiringGraph): RootScope;
+  /** Bound on each loader (initTimeoutMs). */
+  readonly timeoutMs: number | undefined;
 }
 
 /**
  * Runs feature loaders: validates and creates the root services they depend on (using the
  * services added so far), calls each loader, and collects what they return. The caller owns the
- * returned bootstrap runtime: the app's runtime inherits it, or validation stops it.
+ * returned bootstrap scope: the app's root scope takes it over, or the caller shuts it down.
  */
 export async function runFeatureLoaders(
   features: readonly unknown[],
   loaders: readonly FeatureLoader[],
   options: CatalogOptions,
-  makeRuntime: (graph: WiringGraph) => Runtime,
+  scopes: BootstrapScopes,
 ): Promise<LoadedFeatures> {
   const problems: WiringProblem[] = [];
-  const seeds: ServiceRef<unknown>[] = [...(options.seeds ?? [])];
+  const seeds: AnyServiceRef[] = [...(options.seeds ?? [])];
   for (const loader of loaders) {
     for (const [name, ref] of Object.entries(loader.deps)) {
-      if (ref.scope !== 'root') {
-        problems.push({
-          code: 'SCOPE_VIOLATION',
-          message: `Feature loader '${loader.name}' depends on plugin-scoped service '${ref.id}' (as '${name}'); loaders run before any plugin exists, so they can use root-scoped services only.`,
-          refId: ref.id,
-        });
-      }
+      if (ref.scope !== 'root')
+        problems.push(wiringProblem('SCOPE_VIOLATION', { reason: 'loader-dep', loader: loader.name, name, refId: ref.id }));
       seeds.push(ref);
     }
   }
   const services = features.filter(isServiceFeature);
-  const bootstrapAnalysis: Analysis = await analyzeWiring(services, { ...options, seeds });
+  const analysis: Analysis = await analyzeWiring(services, { ...options, seeds });
   problems.push(
-    ...bootstrapAnalysis.problems.map((problem) => ({
+    ...analysis.problems.map((problem) => ({
       ...problem,
       message: `${problem.message} (while preparing the services feature loaders use)`,
     })),
   );
-  if (problems.length > 0) return { features: [...features], skippable: new Set(), problems };
+  const origins = new Map<unknown, LoadedOrigin>();
+  if (problems.length > 0) return { features: [...features], origins, problems };
 
-  const bootstrap = makeRuntime(bootstrapAnalysis.graph);
-  await bootstrap.startRoot();
+  const bootstrap = scopes.create(analysis.graph);
+  const needed = [...new Set(loaders.flatMap((loader) => Object.values(loader.deps)))].map((ref) => analysis.graph.services.get(ref.id)!);
+  await bootstrap.ensure([...analysis.graph.rootAtStart, ...needed]);
   const loaded: unknown[] = [...features];
-  const skippable = new Set<unknown>();
   for (const loader of loaders) {
     const deps: Record<string, unknown> = {};
     for (const [name, ref] of Object.entries(loader.deps)) deps[name] = bootstrap.get(ref);
     let items: unknown[];
     try {
-      items = await collect(loader.loader(deps));
+      items = await withDeadline(collect(loader.loader(deps)), scopes.timeoutMs, loader.name);
     } catch (error) {
-      problems.push({ code: 'FEATURE_LOAD_FAILED', message: `Feature loader '${loader.name}' failed: ${describeThrown(error)}` });
+      problems.push(
+        error instanceof LoaderTimeout
+          ? wiringProblem('FEATURE_LOAD_FAILED', { reason: 'loader-timeout', loader: loader.name, ms: scopes.timeoutMs! })
+          : wiringProblem('FEATURE_LOAD_FAILED', { reason: 'loader', loader: loader.name, cause: error }),
+      );
       continue;
     }
     for (const item of items) {
-      const reason = featureRejection(item);
-      if (reason !== undefined) {
-        problems.push({
-          code: 'INVALID_FEATURE',
-          message: `Feature loader '${loader.name}' returned something that is not a feature: ${reason}.`,
-        });
+      const rejection = featureRejection(item);
+      if (rejection !== undefined) {
+        problems.push(wiringProblem('INVALID_FEATURE', { reason: 'loader-result', loader: loader.name, rejection }));
         continue;
       }
       loaded.push(item);
-      if (loader.skipOrphanModules) skippable.add(item);
+      origins.set(item, { loader: loader.name, skipOrphanModules: loader.skipOrphanModules });
     }
   }
-  return { features: loaded, skippable, problems, bootstrap, bootstrapGraph: bootstrapAnalysis.graph };
+  return { features: loaded, origins, problems, bootstrap, bootstrapGraph: analysis.graph };
 }
 
 /**
  * Problems when a root service created for the loaders is not what the final wiring would use
  * (a loader installed another implementation of it).
  */
-export function bootstrapConflicts(bootstrapGraph: WiringGraph, bootstrap: Runtime, graph: WiringGraph): WiringProblem[] {
+export function bootstrapConflicts(bootstrapGraph: WiringGraph, bootstrap: RootScope, graph: WiringGraph): WiringProblem[] {
   const problems: WiringProblem[] = [];
-  for (const id of bootstrap.createdRootServices) {
+  for (const id of bootstrap.createdServiceIds()) {
     const before = bootstrapGraph.services.get(id);
     const after = graph.services.get(id);
-    if (before === undefined || after === undefined || implementationOf(before) === implementationOf(after)) continue;
-    problems.push({
-      code: 'DUPLICATE_SERVICE',
-      message: `Service '${id}' was created for the feature loaders, and a feature a loader returned installs another implementation of it. Install that implementation with add() instead, so the loaders use it too.`,
-      refId: id,
-    });
+    if (before === undefined || after === undefined || sameImplementation(before, after)) continue;
+    problems.push(wiringProblem('DUPLICATE_SERVICE', { reason: 'bootstrap', refId: id }));
   }
   return problems;
 }
 
-function implementationOf(node: WiringGraph['services'] extends Map<string, infer N> ? N : never): unknown {
+function sameImplementation(before: ServiceNode, after: ServiceNode): boolean {
   // A default is made anew by each analysis: equal as long as both used the default.
-  if (node.source === 'default') return 'default';
-  const implementation = node.implementation;
-  if (implementation.kind === 'class') return implementation.recipe.cls;
-  if (implementation.kind === 'factory') return implementation.factory;
-  return 'builtin';
+  if (before.source === 'default' || after.source === 'default') return before.source === after.source;
+  if (before.implementations.length !== after.implementations.length) return false;
+  return before.implementations.every((implementation, index) => {
+    const other = after.implementations[index]!;
+    if (implementation.kind === 'class') return other.kind === 'class' && other.recipe.cls === implementation.recipe.cls;
+    return other.kind === 'factory' && other.factory === implementation.factory;
+  });
 }
 
 function isServiceFeature(value: unknown): boolean {
   return isServiceFactory(value) || isServiceDecorator(value) || (typeof value === 'function' && readMetadata(value)?.role === 'service');
+}
+
+class LoaderTimeout extends Error {}
+
+/** The loader's result, or a LoaderTimeout once `ms` passed (the timer keeps the process alive meanwhile). */
+function withDeadline<T>(work: Promise<T>, ms: number | undefined, name: string): Promise<T> {
+  if (ms === undefined) return work;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new LoaderTimeout(name)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 async function collect(result: unknown): Promise<unknown[]> {

@@ -1,93 +1,119 @@
-import { describeThrown, type WiringProblem } from '../errors.js';
+import { wiringProblem, type FeatureRejection, type WiringProblem } from '../errors/index.js';
 import { assertFeature, featureRejection } from '../model/features.js';
 import { isThenable } from '../tokens/types.js';
 
 /** What add() was given, in order; promises settle in the background and are read at start. */
 type Entry =
-  { readonly kind: 'values'; readonly values: readonly unknown[] } | { readonly kind: 'pending'; readonly settled: Promise<Loaded> };
-type Loaded = { readonly features: unknown[] } | { readonly problem: WiringProblem };
+  | { readonly kind: 'values'; readonly values: readonly unknown[] }
+  | { readonly kind: 'pending'; readonly call: number; readonly settled: Promise<Loaded> };
+type Loaded = { readonly features: readonly unknown[] } | { readonly problem: WiringProblem };
+
+/** The features add() received, flattened, and the problems loading them. */
+export interface SourceFeatures {
+  readonly features: unknown[];
+  readonly problems: WiringProblem[];
+}
 
 /** Collects what `add()` receives and turns it into a flat list of features. */
 export class FeatureSource {
-  private readonly entries: Entry[] = [];
-  private loaded?: { features: unknown[]; problems: WiringProblem[] } | Promise<{ features: unknown[]; problems: WiringProblem[] }>;
+  readonly #entries: Entry[] = [];
+  #loaded?: SourceFeatures | Promise<SourceFeatures>;
 
   /** Accepts a feature, an array of features, or a promise of an ES module. Throws `INVALID_FEATURE` at once for a bad value. */
   add(feature: unknown): void {
+    const call = this.#entries.length + 1;
     if (isThenable(feature)) {
-      const index = this.entries.length;
       // A handler attached now: a rejected import must not become an unhandled rejection.
       const settled = Promise.resolve(feature).then(
-        (module) => fromModule(module, index),
-        (error: unknown): Loaded => ({
-          problem: {
-            code: 'FEATURE_LOAD_FAILED',
-            message: `The feature module passed to add() (call #${index + 1}) failed to load: ${describeThrown(error)}. Fix the import or remove it.`,
-          },
-        }),
+        (module) => fromModule(module, call),
+        (error: unknown): Loaded => ({ problem: wiringProblem('FEATURE_LOAD_FAILED', { reason: 'import', call, cause: error }) }),
       );
-      this.entries.push({ kind: 'pending', settled });
+      this.#entries.push({ kind: 'pending', call, settled });
       return;
     }
     // One entry per call (an app may add thousands of features in one array), copied so a later
     // change to the caller's array does not change the app.
     const values: unknown[] = Array.isArray(feature) ? feature.slice() : [feature];
-    const call = this.entries.length + 1;
-    const where = (): string => `add() call #${call}`;
-    for (let index = 0; index < values.length; index++) assertFeature(values[index], where);
-    this.entries.push({ kind: 'values', values });
+    for (const value of values) assertFeature(value, call);
+    this.#entries.push({ kind: 'values', values });
   }
 
-  /** The features and load problems, synchronously when no promise was added. Computed once. */
-  load(): { features: unknown[]; problems: WiringProblem[] } | Promise<{ features: unknown[]; problems: WiringProblem[] }> {
-    if (this.loaded !== undefined) return this.loaded;
-    const pending = this.entries.filter((e) => e.kind === 'pending');
-    const collect = (results: readonly Loaded[]): { features: unknown[]; problems: WiringProblem[] } => {
-      const features: unknown[] = [];
-      const problems: WiringProblem[] = [];
-      let next = 0;
-      const append = (values: readonly unknown[]): void => {
-        for (let index = 0; index < values.length; index++) features.push(values[index]);
-      };
-      for (const entry of this.entries) {
-        if (entry.kind === 'values') {
-          append(entry.values);
-          continue;
-        }
-        const result = results[next++]!;
-        if ('problem' in result) problems.push(result.problem);
-        else append(result.features);
-      }
-      return { features, problems };
-    };
-    this.loaded =
-      pending.length === 0
-        ? collect([])
-        : Promise.all(pending.map((e) => (e as { settled: Promise<Loaded> }).settled)).then((results) => (this.loaded = collect(results)));
-    return this.loaded;
+  /**
+   * The features and load problems, synchronously when no promise was added. A promise that does
+   * not settle within `timeoutMs` is a `FEATURE_LOAD_FAILED` problem, never a hang. Computed once.
+   */
+  load(timeoutMs: number | undefined): SourceFeatures | Promise<SourceFeatures> {
+    if (this.#loaded !== undefined) return this.#loaded;
+    const pending = this.#entries.filter((entry): entry is Extract<Entry, { kind: 'pending' }> => entry.kind === 'pending');
+    if (pending.length === 0) return (this.#loaded = this.collect([]));
+    const bounded = pending.map((entry) => withDeadline(entry, timeoutMs));
+    this.#loaded = Promise.all(bounded).then((results) => (this.#loaded = this.collect(results)));
+    return this.#loaded;
   }
 
   /** True when load() can answer synchronously. */
   get isSync(): boolean {
-    return this.entries.every((e) => e.kind === 'values') || (this.loaded !== undefined && !isThenable(this.loaded));
+    return this.#entries.every((entry) => entry.kind === 'values') || (this.#loaded !== undefined && !isThenable(this.#loaded));
+  }
+
+  private collect(results: readonly Loaded[]): SourceFeatures {
+    const features: unknown[] = [];
+    const problems: WiringProblem[] = [];
+    let next = 0;
+    for (const entry of this.#entries) {
+      const loaded: Loaded = entry.kind === 'values' ? { features: entry.values } : results[next++]!;
+      if ('problem' in loaded) problems.push(loaded.problem);
+      else for (const feature of loaded.features) features.push(feature);
+    }
+    return { features, problems };
   }
 }
 
-function fromModule(module: unknown, index: number): Loaded {
-  const exported = (module as { default?: unknown } | null)?.default;
-  const values = Array.isArray(exported) ? exported : [exported];
-  for (const value of values) {
-    const reason = featureRejection(value);
-    if (reason !== undefined) {
-      return {
-        problem: {
-          code: 'INVALID_FEATURE',
-          message:
-            `The ES module passed to add() (call #${index + 1}) must have a default export that is a feature or an ` +
-            `array of features, but ${exported === undefined ? 'it has no default export' : reason}.`,
-        },
-      };
+/** The entry's result, or a problem once `ms` passed. The timer keeps the process alive while it waits. */
+function withDeadline(entry: Extract<Entry, { kind: 'pending' }>, ms: number | undefined): Promise<Loaded> {
+  if (ms === undefined) return entry.settled;
+  return new Promise((resolve) => {
+    const timer = setTimeout(
+      () => resolve({ problem: wiringProblem('FEATURE_LOAD_FAILED', { reason: 'import-timeout', call: entry.call, ms }) }),
+      ms,
+    );
+    void entry.settled.then((loaded) => {
+      clearTimeout(timer);
+      resolve(loaded);
+    });
+  });
+}
+
+/**
+ * An ES module's default export (a feature or an array of them). A CommonJS module imported with
+ * `import()` arrives as `{ default: { default: feature } }` (its `module.exports` is the default):
+ * one extra level is unwrapped, not more.
+ */
+function fromModule(module: unknown, call: number): Loaded {
+  let exported = defaultOf(module);
+  if (exported !== undefined && featureRejection(exported) !== undefined && !Array.isArray(exported)) {
+    const inner = defaultOf(exported);
+    if (inner !== undefined) {
+      if (defaultOf(inner) !== undefined && featureRejection(inner) !== undefined && !Array.isArray(inner)) {
+        return { problem: wiringProblem('INVALID_FEATURE', { reason: 'module', call, rejection: { kind: 'too-deep' } }) };
+      }
+      exported = inner;
     }
   }
+  const values = Array.isArray(exported) ? (exported as unknown[]) : [exported];
+  for (const value of values) {
+    const rejection: FeatureRejection | undefined = exported === undefined ? { kind: 'no-default' } : featureRejection(value);
+    if (rejection !== undefined) return { problem: wiringProblem('INVALID_FEATURE', { reason: 'module', call, rejection }) };
+  }
   return { features: values };
+}
+
+/** `value.default`, read without running a getter that throws; undefined when there is none. */
+function defaultOf(value: unknown): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  try {
+    return (value as { default?: unknown }).default;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,6 +4,9 @@ import type { BootFailurePolicy } from '../runtime/runtime.js';
 
 export type { BootFailurePolicy } from '../runtime/runtime.js';
 
+/** A module's boot-failure policy, or a function that picks one per module. */
+export type ModuleBootFailurePolicy = BootFailurePolicy | ((pluginId: string, moduleId: string) => BootFailurePolicy);
+
 /** Options of `new ContainerBuilder(options)`. */
 export interface ContainerBuilderOptions {
   /**
@@ -22,10 +25,11 @@ export interface ContainerBuilderOptions {
   readonly onPluginBootFailure?: BootFailurePolicy;
   /**
    * `'abort'` (default): a module that fails to start fails its plugin (before the plugin's
-   * init). `'continue'`: the module is left out and its plugin starts without it.
+   * init). `'continue'`: the module is left out (nothing of it stays) and its plugin starts
+   * without it. A function picks per module. Config settings, when present, win (see docs/lifecycle.md).
    */
-  readonly onModuleBootFailure?: BootFailurePolicy;
-  /** Upper bound for each init, factory and startup hook, in ms. Default 60 000. */
+  readonly onModuleBootFailure?: ModuleBootFailurePolicy;
+  /** Upper bound for each init, factory, startup hook, feature load and defaultFactory, in ms. Default 60 000. */
   readonly initTimeoutMs?: number;
   /** Upper bound for each shutdown hook and `@onShutdown`, in ms. Default 10 000. */
   readonly shutdownTimeoutMs?: number;
@@ -41,7 +45,8 @@ export const DEFAULT_SLOW_INIT_WARNING_MS = 5_000;
 export interface StartOptions {
   /**
    * Install SIGTERM and SIGINT handlers that stop the app once and exit the process with 0 (or 1
-   * if a shutdown step failed). `stop()` removes them. Default false.
+   * if a shutdown step failed); with several apps, the process exits once all of them stopped.
+   * `stop()` removes them. Default false.
    */
   readonly handleSignals?: boolean;
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describeThrown, type WiringProblem } from '../errors.js';
+import { describeThrown, type WiringProblem } from '../errors/index.js';
 import type { AppDescription } from '../model/describe.js';
 import { CliError } from './io.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isPlugboardError } from '../errors.js';
+import { isPlugboardError } from '../errors/index.js';
 import { check } from './check.js';
 import { graph, graphFormats, type GraphFormat } from './graph.js';
 import { CliError, ExitCode, type Output } from './io.js';

@@ -1,4 +1,4 @@
-import type { WiringProblem } from '../errors.js';
+import type { WiringProblem } from '../errors/index.js';
 import type { AppDescription } from '../model/describe.js';
 
 /** `1 plugin`, `2 plugins`. */

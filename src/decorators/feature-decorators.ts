@@ -1,9 +1,10 @@
-import { PlugboardError } from '../errors.js';
+import { plugboardError } from '../errors/index.js';
 import { isExtensionPoint } from '../tokens/extension-point.js';
 import { assertFeatureId } from '../tokens/ids.js';
-import { isServiceRef, type ServiceRef, type ServiceScope } from '../tokens/service-ref.js';
-import { className } from '../tokens/types.js';
+import { isServiceRef, type AnyServiceRef, type ServiceInitialization, type ServiceScope } from '../tokens/service-ref.js';
+import { className, type Class } from '../tokens/types.js';
 import { writableMetadata, type ExtensionPointProvider, type ClassMetadata } from './metadata.js';
+import { assertLegacyCall } from './standard-decorators.js';
 
 /** A decorator for classes. */
 export type FeatureClassDecorator = <TClass extends abstract new (...args: never[]) => unknown>(target: TClass) => void;
@@ -34,28 +35,40 @@ export interface ModuleOptions {
 /** Options of {@link Service}. */
 export interface ServiceOptions {
   /** The ref this class implements. Without it the class is injected by class. */
-  readonly provides?: ServiceRef<unknown>;
+  readonly provides?: AnyServiceRef;
   /**
    * For a class injected by class (no `provides`): `'plugin'` (default, one instance per plugin)
    * or `'root'` (one for the app). With `provides`, the ref's scope applies.
    */
   readonly scope?: ServiceScope;
+  /**
+   * With `provides`: `'always'` (created at start even if unused) or `'lazy'` (when first
+   * needed). Default: root-scoped refs `'always'`, plugin-scoped `'lazy'`.
+   */
+  readonly initialization?: ServiceInitialization;
 }
 
-function assertClass(target: unknown, decorator: string): asserts target is abstract new (...args: never[]) => unknown {
-  if (typeof target !== 'function') {
-    throw new PlugboardError('INVALID_DECORATOR', `${decorator} decorates classes only.`);
-  }
+function assertClass(target: unknown, context: unknown, decorator: string): asserts target is abstract new (...args: never[]) => unknown {
+  assertLegacyCall(decorator, context);
+  if (typeof target !== 'function') throw plugboardError('INVALID_DECORATOR', { reason: 'not-a-class', decorator });
+}
+
+function optionsObject(options: unknown, decorator: string): Record<string, unknown> {
+  if (typeof options !== 'object' || options === null)
+    throw plugboardError('INVALID_DECORATOR', { reason: 'options', decorator, value: options });
+  return options as Record<string, unknown>;
 }
 
 function claimRole(target: object, role: NonNullable<ClassMetadata['role']>, decorator: string): ClassMetadata {
   const metadata = writableMetadata(target);
   if (metadata.role !== undefined) {
-    throw new PlugboardError(
-      'INVALID_DECORATOR',
-      `${className(target)} is decorated as a ${metadata.role} and as a ${role} (${decorator}); ` +
-        `a class is one of plugin, module or service. Split it into two classes.`,
-    );
+    throw plugboardError('INVALID_DECORATOR', {
+      reason: 'two-roles',
+      className: className(target),
+      role,
+      otherRole: metadata.role,
+      decorator,
+    });
   }
   metadata.role = role;
   // TypeScript's declared constructor parameter types, read once here (TypeScript has just written
@@ -67,32 +80,42 @@ function claimRole(target: object, role: NonNullable<ClassMetadata['role']>, dec
 
 function checkProviders(providers: unknown, owner: string): readonly ExtensionPointProvider[] {
   if (providers === undefined) return [];
-  if (!Array.isArray(providers)) {
-    throw new PlugboardError(
-      'INVALID_DECORATOR',
-      `${owner}: extensionPoints must be an array of { provide, useClass } or { provide, useValue }.`,
-    );
+  if (!Array.isArray(providers)) throw plugboardError('INVALID_DECORATOR', { reason: 'providers-not-array', owner });
+  return providers.map((entry: unknown, index) => checkProvider(entry, index, owner));
+}
+
+function checkProvider(entry: unknown, index: number, owner: string): ExtensionPointProvider {
+  const provider = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+  if (!isExtensionPoint(provider['provide'])) throw plugboardError('INVALID_DECORATOR', { reason: 'provider-token', owner, index });
+  const provide = provider['provide'];
+  const extensionPointId = provide.id;
+  const { useClass, useValue, useFactory, deps } = provider;
+  const forms = [useClass, useValue, useFactory].filter((form) => form !== undefined).length;
+  const valid =
+    forms === 1 &&
+    (useClass === undefined || typeof useClass === 'function') &&
+    (useValue === undefined || (typeof useValue === 'object' && useValue !== null) || typeof useValue === 'function') &&
+    (useFactory === undefined || typeof useFactory === 'function') &&
+    (deps === undefined || useFactory !== undefined);
+  if (!valid) throw plugboardError('INVALID_DECORATOR', { reason: 'provider-kind', owner, extensionPointId });
+  if (useClass !== undefined) return Object.freeze({ provide, useClass: useClass as Class<unknown> });
+  if (useValue !== undefined) return Object.freeze({ provide, useValue });
+  const factoryDeps: Record<string, AnyServiceRef | Class<unknown>> = {};
+  if (deps !== undefined) {
+    if (typeof deps !== 'object' || deps === null)
+      throw plugboardError('INVALID_DECORATOR', { reason: 'provider-deps', owner, extensionPointId, name: '(deps)' });
+    for (const name of Object.keys(deps)) {
+      const token: unknown = (deps as Record<string, unknown>)[name];
+      if (!isServiceRef(token) && typeof token !== 'function') {
+        throw plugboardError('INVALID_DECORATOR', { reason: 'provider-deps', owner, extensionPointId, name });
+      }
+      factoryDeps[name] = token as AnyServiceRef | Class<unknown>;
+    }
   }
-  return providers.map((entry: unknown, index) => {
-    const provider = entry as { provide?: unknown; useClass?: unknown; useValue?: unknown } | null;
-    if (!provider || !isExtensionPoint(provider.provide)) {
-      throw new PlugboardError(
-        'INVALID_DECORATOR',
-        `${owner}: extensionPoints[${index}].provide must be a token created with createExtensionPoint().`,
-      );
-    }
-    const hasClass = 'useClass' in provider && provider.useClass !== undefined;
-    const hasValue = 'useValue' in provider && provider.useValue !== undefined;
-    const badValue =
-      hasValue && (provider.useValue === null || (typeof provider.useValue !== 'object' && typeof provider.useValue !== 'function'));
-    if (hasClass === hasValue || (hasClass && typeof provider.useClass !== 'function') || badValue) {
-      throw new PlugboardError(
-        'INVALID_DECORATOR',
-        `${owner}: extension point '${provider.provide.id}' needs exactly one of useClass (a class) ` + `or useValue (an object).`,
-        { extensionPointId: provider.provide.id },
-      );
-    }
-    return Object.freeze({ ...provider }) as ExtensionPointProvider;
+  return Object.freeze({
+    provide,
+    useFactory: useFactory as Extract<ExtensionPointProvider, { useFactory: unknown }>['useFactory'],
+    deps: Object.freeze(factoryDeps),
   });
 }
 
@@ -107,20 +130,17 @@ function checkProviders(providers: unknown, owner: string): readonly ExtensionPo
  * @throws PlugboardError `INVALID_DECORATOR` for a bad id or option, or a class that already has a role.
  */
 export function Plugin(options: PluginOptions): FeatureClassDecorator {
-  const id: unknown = options?.id;
+  const config = optionsObject(options, '@Plugin()');
+  const id: unknown = config['id'];
   assertFeatureId(id, '@Plugin()');
   const owner = `@Plugin({ id: '${id}' })`;
-  const extensionPoints = checkProviders(options.extensionPoints, owner);
-  const dependsOn = options.dependsOn ?? [];
-  if (!Array.isArray(dependsOn)) {
-    throw new PlugboardError('INVALID_DECORATOR', `${owner}: dependsOn must be an array of plugin ids.`, {
-      pluginId: id,
-    });
-  }
+  const extensionPoints = checkProviders(config['extensionPoints'], owner);
+  const dependsOn: unknown = config['dependsOn'] ?? [];
+  if (!Array.isArray(dependsOn)) throw plugboardError('INVALID_DECORATOR', { reason: 'depends-on', owner, pluginId: id });
   for (const dependency of dependsOn) assertFeatureId(dependency, `${owner} dependsOn entry`);
   const plugin = Object.freeze({ id, extensionPoints, dependsOn: Object.freeze([...(dependsOn as readonly string[])]) });
-  return (target) => {
-    assertClass(target, owner);
+  return (target: unknown, context?: unknown) => {
+    assertClass(target, context, owner);
     claimRole(target, 'plugin', owner).plugin = plugin;
   };
 }
@@ -132,20 +152,16 @@ export function Plugin(options: PluginOptions): FeatureClassDecorator {
  * @throws PlugboardError `INVALID_DECORATOR` for a missing `pluginId`, a bad id, or a class that already has a role.
  */
 export function Module(options: ModuleOptions): FeatureClassDecorator {
-  if (options?.pluginId === undefined) {
-    throw new PlugboardError(
-      'INVALID_DECORATOR',
-      `@Module({ id: ${JSON.stringify(options?.id)} }) needs \`pluginId\`: the id of the plugin it extends.`,
-    );
-  }
-  const pluginId: unknown = options.pluginId;
+  const config = optionsObject(options, '@Module()');
+  if (config['pluginId'] === undefined) throw plugboardError('INVALID_DECORATOR', { reason: 'module-plugin-id', id: config['id'] });
+  const pluginId: unknown = config['pluginId'];
   assertFeatureId(pluginId, `@Module() pluginId`);
-  const id: unknown = options.id;
+  const id: unknown = config['id'];
   assertFeatureId(id, `@Module({ pluginId: '${pluginId}' })`);
   const owner = `@Module({ pluginId: '${pluginId}', id: '${id}' })`;
-  const module = Object.freeze({ pluginId, id, extensionPoints: checkProviders(options.extensionPoints, owner) });
-  return (target) => {
-    assertClass(target, owner);
+  const module = Object.freeze({ pluginId, id, extensionPoints: checkProviders(config['extensionPoints'], owner) });
+  return (target: unknown, context?: unknown) => {
+    assertClass(target, context, owner);
     claimRole(target, 'module', owner).module = module;
   };
 }
@@ -155,28 +171,28 @@ export function Module(options: ModuleOptions): FeatureClassDecorator {
  * with `builder.add(TheClass)`. Without it, the class is injected by class
  * (`@inject(TheClass)`), one instance per plugin unless `scope: 'root'`.
  *
- * @throws PlugboardError `INVALID_DECORATOR` when `provides` is not a ref or the class already has a role.
+ * @throws PlugboardError `INVALID_DECORATOR` when `provides` is not a ref, an option is unknown, or the class already has a role.
  */
 export function Service(options: ServiceOptions = {}): FeatureClassDecorator {
-  const provides: unknown = options.provides;
-  if (provides !== undefined && !isServiceRef(provides)) {
-    throw new PlugboardError('INVALID_DECORATOR', '@Service({ provides }) needs a ref created with createServiceRef().');
+  const config = optionsObject(options, '@Service()');
+  const provides: unknown = config['provides'];
+  if (provides !== undefined && !isServiceRef(provides)) throw plugboardError('INVALID_DECORATOR', { reason: 'provides' });
+  const scope: unknown = config['scope'] ?? provides?.scope ?? 'plugin';
+  if (scope !== 'root' && scope !== 'plugin') throw plugboardError('INVALID_DECORATOR', { reason: 'scope', value: scope });
+  if (provides !== undefined && config['scope'] !== undefined && config['scope'] !== provides.scope) {
+    throw plugboardError('INVALID_DECORATOR', { reason: 'scope-conflict', refId: provides.id, scope, refScope: provides.scope });
   }
-  const scope = options.scope ?? provides?.scope ?? 'plugin';
-  if (scope !== 'root' && scope !== 'plugin') {
-    throw new PlugboardError('INVALID_DECORATOR', `@Service(): scope must be 'root' or 'plugin', got ${JSON.stringify(scope)}.`);
+  const initialization: unknown = config['initialization'];
+  if (initialization !== undefined && initialization !== 'always' && initialization !== 'lazy') {
+    throw plugboardError('INVALID_DECORATOR', { reason: 'initialization', decorator: '@Service()', value: initialization });
   }
-  if (provides !== undefined && options.scope !== undefined && options.scope !== provides.scope) {
-    throw new PlugboardError(
-      'INVALID_DECORATOR',
-      `@Service({ provides: '${provides.id}' }) sets scope '${options.scope}', but the ref ` +
-        `is ${provides.scope}-scoped; the ref's scope decides, remove \`scope\`.`,
-      { refId: provides.id },
-    );
-  }
-  const service = Object.freeze(provides === undefined ? { scope } : { provides, scope });
-  return (target) => {
-    assertClass(target, '@Service()');
+  const service = Object.freeze({
+    scope,
+    ...(provides === undefined ? {} : { provides }),
+    ...(initialization === undefined ? {} : { initialization }),
+  });
+  return (target: unknown, context?: unknown) => {
+    assertClass(target, context, '@Service()');
     claimRole(target, 'service', '@Service()').service = service;
   };
 }

@@ -1,35 +1,39 @@
-import { PlugboardError } from '../errors.js';
+import { plugboardError } from '../errors/index.js';
 import { className } from '../tokens/types.js';
 import { writableMetadata } from './metadata.js';
+import { assertLegacyCall } from './standard-decorators.js';
 
 /** A decorator for methods. */
 export type LifecycleMethodDecorator = (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor) => void;
 
 function lifecycleDecorator(hook: 'onInit' | 'onShutdown'): LifecycleMethodDecorator {
-  const name = `@${hook}()`;
-  return (target, propertyKey, descriptor) => {
-    const owner = typeof target === 'function' ? target : target.constructor;
+  const decorator = `@${hook}()`;
+  return (target: unknown, propertyKey: unknown, descriptor?: unknown) => {
+    assertLegacyCall(decorator, propertyKey);
+    const member = String(propertyKey);
     if (typeof target === 'function') {
-      throw new PlugboardError(
-        'INVALID_DECORATOR',
-        `${name} is on static member '${String(propertyKey)}' of ${className(owner)}; it marks an instance method.`,
-      );
+      throw plugboardError('INVALID_DECORATOR', { reason: 'lifecycle-static', decorator, member, className: className(target) });
     }
-    if (descriptor === undefined || typeof descriptor.value !== 'function') {
-      throw new PlugboardError(
-        'INVALID_DECORATOR',
-        `${name} is on '${String(propertyKey)}' of ${className(owner)}, which is not a method. ` + `Put it on a method (sync or async).`,
-      );
+    const owner = (target as { constructor?: unknown } | null)?.constructor;
+    const value = (descriptor as PropertyDescriptor | undefined)?.value;
+    if (
+      typeof owner !== 'function' ||
+      typeof value !== 'function' ||
+      (typeof propertyKey !== 'string' && typeof propertyKey !== 'symbol')
+    ) {
+      throw plugboardError('INVALID_DECORATOR', { reason: 'lifecycle-not-method', decorator, member, className: className(owner) });
     }
     const metadata = writableMetadata(owner);
     const existing = metadata[hook];
     // A parent's hook may be replaced; two declared on the class itself may not.
     if (existing !== undefined && existing !== propertyKey && !metadata.inherited?.[hook]) {
-      throw new PlugboardError(
-        'INVALID_DECORATOR',
-        `${className(owner)} has two ${name} methods ('${String(existing)}' and '${String(propertyKey)}'); ` +
-          `keep one and call the other from it.`,
-      );
+      throw plugboardError('INVALID_DECORATOR', {
+        reason: 'lifecycle-twice',
+        decorator,
+        className: className(owner),
+        first: String(existing),
+        second: member,
+      });
     }
     metadata[hook] = propertyKey;
     if (metadata.inherited !== undefined) metadata.inherited[hook] = false;

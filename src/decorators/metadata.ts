@@ -1,9 +1,9 @@
-import type { ExtensionPoint } from '../tokens/extension-point.js';
-import type { ServiceRef, ServiceScope } from '../tokens/service-ref.js';
+import type { ExtensionPoint, ExtensionPointFactoryContext } from '../tokens/extension-point.js';
+import type { AnyServiceRef, ServiceInitialization, ServiceMultiplicity, ServiceRef, ServiceScope } from '../tokens/service-ref.js';
 import type { Class } from '../tokens/types.js';
 
-/** What `@inject()` accepts: a service ref, an extension point, or a class. */
-export type InjectionToken<T = unknown> = ServiceRef<T> | ExtensionPoint<T> | Class<T>;
+/** What `@inject()` accepts: a service ref (single or multiton), an extension point, or a class. */
+export type InjectionToken<T = unknown> = ServiceRef<T, ServiceScope, ServiceMultiplicity> | ExtensionPoint<T> | Class<T>;
 
 /** How one constructor parameter is filled. */
 export interface ParameterMetadata {
@@ -22,8 +22,19 @@ export type ExtensionPointProvider<T = unknown> =
   | {
       /** The extension point provided. */
       readonly provide: ExtensionPoint<T>;
-      /** Its implementation, an object used as given. */
+      /** Its implementation, an object used as given (shared by every app in the process that installs it). */
       readonly useValue: T;
+    }
+  | {
+      /** The extension point provided. */
+      readonly provide: ExtensionPoint<T>;
+      /**
+       * Called once per module that injects the point (and once for the provider if it injects
+       * it); what it returns is what that module calls, through a guarded view.
+       */
+      readonly useFactory: (context: ExtensionPointFactoryContext, deps: Record<string, unknown>) => T;
+      /** Services or classes (resolved in the plugin's scope) the factory receives as `deps`: typically the class the provider reads. */
+      readonly deps?: Readonly<Record<string, AnyServiceRef | Class<unknown>>>;
     };
 
 export interface PluginMetadata {
@@ -39,7 +50,9 @@ export interface ModuleMetadata {
 }
 
 export interface ServiceMetadata {
-  readonly provides?: ServiceRef<unknown>;
+  readonly provides?: AnyServiceRef;
+  /** `'always'` or `'lazy'`; undefined for the scope's default. */
+  readonly initialization?: ServiceInitialization;
   /** Scope of a class injected by class (no ref); defaults to the ref's scope, else `'plugin'`. */
   readonly scope: ServiceScope;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PlugboardError, describeThrown } from '../errors.js';
+import { PlugboardError, describeThrown } from '../errors/index.js';
 import { makeFeatureLoader, type FeatureLoader } from '../tokens/feature-loader.js';
 
 /** Options of {@link discoverFeatures}. */

@@ -1,8 +1,8 @@
-import type { WiringProblem } from '../errors.js';
+import type { WiringProblem } from '../errors/index.js';
 import { isThenable } from '../tokens/types.js';
 import { buildCatalog, type CatalogEntry, type CatalogOptions } from './catalog.js';
 import { buildGraph } from './build-graph.js';
-import { collectFeatures } from './features.js';
+import { collectFeatures, type LoadedOrigin } from './features.js';
 import type { WiringGraph } from './types.js';
 
 /** The result of analysing an app's features: the graph, and every problem found. */
@@ -19,10 +19,10 @@ export function analyzeWiring(
   features: readonly unknown[],
   options: CatalogOptions = {},
   earlierProblems: readonly WiringProblem[] = [],
-  skippableModules: ReadonlySet<unknown> = new Set(),
+  origins: ReadonlyMap<unknown, LoadedOrigin> = new Map(),
 ): Analysis | Promise<Analysis> {
   const problems: WiringProblem[] = [...earlierProblems];
-  const set = collectFeatures(features, problems, skippableModules);
+  const set = collectFeatures(features, problems, origins);
   const catalog = buildCatalog(set, options, problems);
   const finish = (entries: Map<string, CatalogEntry>): Analysis => ({ graph: buildGraph(set, entries, problems), problems });
   // Synchronous unless a defaultFactory is async, so describe() can work before start().

@@ -1,29 +1,71 @@
-import { describeThrown, type WiringProblem } from '../errors.js';
-import { readMetadata, type ExtensionPointProvider } from '../decorators/metadata.js';
-import { isServiceFactory, isServiceRef, type ServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
-import { className, isThenable, type Constructor } from '../tokens/types.js';
-import type { FeatureSet } from './features.js';
+import { wiringProblem, type WiringProblem } from '../errors/index.js';
+import type { ServiceMetadata } from '../decorators/metadata.js';
+import { isInternalRef } from '../tokens/internal-refs.js';
+import { RESERVED_ID_PREFIX } from '../tokens/ids.js';
+import type { AnyServiceRef, ServiceFactory, ServiceInitialization } from '../tokens/service-ref.js';
+import type { Constructor } from '../tokens/types.js';
+import { collectDefaults } from './defaults.js';
+import type { FeatureSet, InstalledService } from './features.js';
+import { reachableRefs } from './reachable-refs.js';
 
-const NONE: readonly never[] = [];
+/** One implementation chosen for a ref, before the graph is built. */
+export type CatalogImplementation =
+  | { readonly kind: 'class'; readonly cls: Constructor; readonly metadata: ServiceMetadata | undefined }
+  | { readonly kind: 'factory'; readonly factory: ServiceFactory };
 
-/** The implementation chosen for one ref id, before the graph is built. */
+/** The implementations chosen for one ref id. */
 export interface CatalogEntry {
-  readonly ref: ServiceRef<unknown>;
+  readonly ref: AnyServiceRef;
   readonly source: 'installed' | 'default' | 'builtin';
-  readonly implementation: { kind: 'class'; cls: Constructor } | { kind: 'factory'; factory: ServiceFactory } | { kind: 'builtin' };
+  /** One for a singleton (none for a builtin); every one for a multiton, in registration order. */
+  readonly implementations: readonly CatalogImplementation[];
+  readonly initialization: ServiceInitialization;
+  /** Loader-provided implementations that one passed to add() replaced. */
+  readonly replaced: ReadonlyArray<{ readonly implementation: string; readonly loader: string }>;
 }
 
-/** Refs the runtime provides itself, and root refs every app creates. */
+/** Refs the runtime provides itself, root refs every app creates, and how long a defaultFactory may take. */
 export interface CatalogOptions {
-  readonly builtins?: readonly ServiceRef<unknown>[];
-  readonly seeds?: readonly ServiceRef<unknown>[];
+  readonly builtins?: readonly AnyServiceRef[];
+  readonly seeds?: readonly AnyServiceRef[];
+  /** Bound on an async `defaultFactory` (initTimeoutMs). */
+  readonly timeoutMs?: number;
+}
+
+/** Refs by id, checked for one id used by two different refs and for reserved ids. */
+export class RefRegistry {
+  private readonly seen = new Map<string, AnyServiceRef>();
+
+  constructor(private readonly problems: WiringProblem[]) {}
+
+  check(ref: AnyServiceRef): void {
+    const first = this.seen.get(ref.id);
+    if (first === undefined) {
+      this.seen.set(ref.id, ref);
+      if (ref.id.startsWith(RESERVED_ID_PREFIX) && !isInternalRef(ref)) {
+        this.problems.push(wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id }));
+      }
+      return;
+    }
+    if (first === ref) return;
+    if (first.scope !== ref.scope) {
+      this.problems.push(
+        wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: `${first.scope}-scoped`, second: `${ref.scope}-scoped` }),
+      );
+    } else if (first.multiton !== ref.multiton) {
+      this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'a multiton', second: 'a singleton' }));
+    } else if (isInternalRef(first) !== isInternalRef(ref)) {
+      this.problems.push(wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id }));
+    }
+  }
 }
 
 /**
- * Chooses an implementation for every ref the app can reach: installed ones first (two for one
- * ref is `DUPLICATE_SERVICE`), then each unimplemented ref's `defaultFactory`, called once and
- * only when nothing is installed. Refs that stay unimplemented are reported later, with their
- * dependants, by the graph builder.
+ * Chooses the implementations of every ref the app can reach: installed ones first (an
+ * implementation passed to add() replaces a loader's; two of either kind for one singleton ref is
+ * `DUPLICATE_SERVICE`; a multiton ref takes them all), then each unimplemented ref's
+ * `defaultFactory`, called once with the ref and only when nothing is installed. Refs that stay
+ * unimplemented are reported later, with their dependants, by the graph builder.
  */
 export function buildCatalog(
   features: FeatureSet,
@@ -31,172 +73,108 @@ export function buildCatalog(
   problems: WiringProblem[],
 ): Map<string, CatalogEntry> | Promise<Map<string, CatalogEntry>> {
   const catalog = new Map<string, CatalogEntry>();
-  const seenRefs = new Map<string, ServiceRef<unknown>>();
-  const checkRef = (ref: ServiceRef<unknown>): void => {
-    const first = seenRefs.get(ref.id);
-    if (first === undefined) seenRefs.set(ref.id, ref);
-    else if (first !== ref && first.scope !== ref.scope) {
-      problems.push({
-        code: 'DUPLICATE_REF_ID',
-        message:
-          `Two different service refs have the id '${ref.id}' (one ${first.scope}-scoped, one ${ref.scope}-scoped). ` +
-          `Ref ids are unique in the app: rename one of them.`,
-        refId: ref.id,
-      });
-    }
-  };
-
+  const refs = new RefRegistry(problems);
   for (const ref of options.builtins ?? []) {
-    checkRef(ref);
-    catalog.set(ref.id, { ref, source: 'builtin', implementation: { kind: 'builtin' } });
+    refs.check(ref);
+    catalog.set(ref.id, { ref, source: 'builtin', implementations: [], initialization: 'lazy', replaced: [] });
   }
-
-  for (const service of features.services) {
-    const entry: CatalogEntry = isServiceFactory(service)
-      ? { ref: service.service, source: 'installed', implementation: { kind: 'factory', factory: service } }
-      : {
-          ref: service.metadata.service!.provides!,
-          source: 'installed',
-          implementation: { kind: 'class', cls: service.cls },
-        };
-    checkRef(entry.ref);
-    const existing = catalog.get(entry.ref.id);
-    if (existing !== undefined) {
-      problems.push({
-        code: 'DUPLICATE_SERVICE',
-        message:
-          existing.source === 'builtin'
-            ? `Service '${entry.ref.id}' is provided by plugboard itself and cannot be replaced; remove ${implementationName(entry)} from add().`
-            : `Service '${entry.ref.id}' has two implementations installed: ${implementationName(existing)} and ` +
-              `${implementationName(entry)}. Install exactly one (a later one does not override an earlier one).`,
-        refId: entry.ref.id,
-      });
-      continue;
-    }
-    catalog.set(entry.ref.id, entry);
+  for (const [id, installed] of groupByRef(features.services)) {
+    const ref = refOf(installed[0]!);
+    for (const service of installed) refs.check(refOf(service));
+    catalog.set(id, chooseInstalled(ref, installed, catalog.get(id), problems));
   }
-
-  // Walk everything reachable, resolving defaults for refs nothing implements.
-  const pending: ServiceRef<unknown>[] = [...(options.seeds ?? [])];
-  // Thousands of classes inject the same few refs: queue each ref object once.
-  const queued = new Set<unknown>();
-  const visitedClasses = new Set<unknown>();
-  const visitClass = (cls: unknown, metadata = readMetadata(cls)): void => {
-    if (metadata === undefined) return;
-    const parameters = metadata.parameters;
-    for (let index = 0; index < parameters.length; index++) {
-      const token = parameters[index]?.token;
-      if (token === undefined || queued.has(token)) continue;
-      if (isServiceRef(token)) {
-        queued.add(token);
-        pending.push(token);
-      } else if (typeof token === 'function' && !visitedClasses.has(token)) {
-        visitedClasses.add(token);
-        visitClass(token);
-      }
-    }
-    visitProviders(metadata.plugin?.extensionPoints ?? NONE);
-    visitProviders(metadata.module?.extensionPoints ?? NONE);
-  };
-  const visitProviders = (providers: readonly ExtensionPointProvider[]): void => {
-    for (let index = 0; index < providers.length; index++) {
-      const provider = providers[index]!;
-      if ('useClass' in provider) visitClassOnce(provider.useClass);
-    }
-  };
-  const visitClassOnce = (cls: unknown): void => {
-    if (typeof cls !== 'function' || visitedClasses.has(cls)) return;
-    visitedClasses.add(cls);
-    visitClass(cls);
-  };
-  const visitEntry = (entry: CatalogEntry): void => {
-    if (entry.implementation.kind === 'class') visitClassOnce(entry.implementation.cls);
-    else if (entry.implementation.kind === 'factory') pending.push(...Object.values(entry.implementation.factory.deps));
-  };
-  // Plugin and module classes are distinct features: their metadata is at hand, no lookup needed.
-  for (let index = 0; index < features.plugins.length; index++) visitClass(features.plugins[index]!.cls, features.plugins[index]!.metadata);
-  for (let index = 0; index < features.modules.length; index++) visitClass(features.modules[index]!.cls, features.modules[index]!.metadata);
-  for (const decorator of features.decorators) pending.push(...Object.values(decorator.deps));
-  for (const entry of catalog.values()) visitEntry(entry);
-
-  // Stays synchronous unless a defaultFactory returns a promise (a lazy import()).
-  const defaulted = new Set<string>();
-  const drain = (): Map<string, CatalogEntry> | Promise<Map<string, CatalogEntry>> => {
-    while (pending.length > 0) {
-      const ref = pending.pop()!;
-      checkRef(ref);
-      if (catalog.has(ref.id) || defaulted.has(ref.id)) continue;
-      defaulted.add(ref.id);
-      if (ref.defaultFactory === undefined) continue;
-      let implementation: unknown;
-      try {
-        implementation = ref.defaultFactory();
-      } catch (error) {
-        defaultFailed(ref, error, problems);
-        continue;
-      }
-      const accept = (value: unknown): void => {
-        const entry = defaultEntry(ref, value, problems);
-        if (entry === undefined) return;
-        catalog.set(ref.id, entry);
-        visitEntry(entry);
-      };
-      if (isThenable(implementation)) {
-        return Promise.resolve(implementation)
-          .then(accept, (error: unknown) => defaultFailed(ref, error, problems))
-          .then(drain);
-      }
-      accept(implementation);
-    }
-    return catalog;
-  };
-  return drain();
+  // Everything reachable from the features, seeds and installed implementations; defaults for the rest.
+  const pending = reachableRefs(features, catalog, options.seeds ?? []);
+  return collectDefaults(pending, catalog, refs, options.timeoutMs, problems);
 }
 
-function defaultFailed(ref: ServiceRef<unknown>, error: unknown, problems: WiringProblem[]): void {
-  problems.push({
-    code: 'DEFAULT_FACTORY_FAILED',
-    message: `The defaultFactory of service '${ref.id}' threw: ${describeThrown(error)}. Fix it, or install an implementation with add().`,
+function refOf(service: InstalledService): AnyServiceRef {
+  return 'factory' in service ? service.factory.service : service.metadata.service!.provides!;
+}
+
+function groupByRef(services: readonly InstalledService[]): Map<string, InstalledService[]> {
+  const groups = new Map<string, InstalledService[]>();
+  for (const service of services) {
+    const id = refOf(service).id;
+    const group = groups.get(id);
+    if (group === undefined) groups.set(id, [service]);
+    else group.push(service);
+  }
+  return groups;
+}
+
+function implementationOf(service: InstalledService): CatalogImplementation {
+  return 'factory' in service
+    ? { kind: 'factory', factory: service.factory }
+    : { kind: 'class', cls: service.cls, metadata: service.metadata.service };
+}
+
+/** The entry for one ref's installed implementations (the first, when a problem was reported). */
+function chooseInstalled(
+  ref: AnyServiceRef,
+  installed: readonly InstalledService[],
+  builtin: CatalogEntry | undefined,
+  problems: WiringProblem[],
+): CatalogEntry {
+  if (builtin !== undefined) {
+    problems.push(
+      wiringProblem('DUPLICATE_SERVICE', {
+        reason: 'builtin',
+        refId: ref.id,
+        implementation: implementationName(implementationOf(installed[0]!)),
+      }),
+    );
+    return builtin;
+  }
+  if (ref.multiton) return entry(ref, installed.map(implementationOf), []);
+  const direct = installed.filter((service) => service.origin === undefined);
+  const loaded = installed.filter((service) => service.origin !== undefined);
+  // A refused pair still leaves the first in place, so dependants are not also reported as missing.
+  if (direct.length > 1) {
+    problems.push(twoInstalled(ref, direct[0]!, direct[1]!));
+    return entry(ref, [implementationOf(direct[0]!)], []);
+  }
+  if (direct.length === 1) {
+    const replaced = loaded.map((service) => ({
+      implementation: implementationName(implementationOf(service)),
+      loader: service.origin!.loader,
+    }));
+    return entry(ref, [implementationOf(direct[0]!)], replaced);
+  }
+  const loaders = [...new Set(loaded.map((service) => service.origin!.loader))];
+  if (loaders.length > 1) problems.push(wiringProblem('DUPLICATE_SERVICE', { reason: 'two-loaders', refId: ref.id, loaders }));
+  else if (loaded.length > 1) problems.push(twoInstalled(ref, loaded[0]!, loaded[1]!));
+  return entry(ref, [implementationOf(loaded[0]!)], []);
+}
+
+function twoInstalled(ref: AnyServiceRef, first: InstalledService, second: InstalledService): WiringProblem {
+  return wiringProblem('DUPLICATE_SERVICE', {
+    reason: 'two-installed',
     refId: ref.id,
+    first: implementationName(implementationOf(first)),
+    second: implementationName(implementationOf(second)),
   });
 }
 
-function defaultEntry(ref: ServiceRef<unknown>, value: unknown, problems: WiringProblem[]): CatalogEntry | undefined {
-  // An ES module namespace from a lazy import(): use its default export.
-  const implementation = isModuleNamespace(value) ? value.default : value;
-  if (isServiceFactory(implementation) && implementation.service.id === ref.id) {
-    return { ref, source: 'default', implementation: { kind: 'factory', factory: implementation } };
+/** An installed entry; its initialization is the first one an implementation declares, else the scope's default. */
+export function entry(
+  ref: AnyServiceRef,
+  implementations: readonly CatalogImplementation[],
+  replaced: CatalogEntry['replaced'],
+  source: CatalogEntry['source'] = 'installed',
+): CatalogEntry {
+  let initialization: ServiceInitialization | undefined;
+  for (const implementation of implementations) {
+    initialization ??= implementation.kind === 'class' ? implementation.metadata?.initialization : implementation.factory.initialization;
   }
-  if (typeof implementation === 'function') {
-    return { ref, source: 'default', implementation: { kind: 'class', cls: implementation as Constructor } };
-  }
-  problems.push({
-    code: 'DEFAULT_FACTORY_FAILED',
-    message:
-      `The defaultFactory of service '${ref.id}' returned ${isServiceFactory(implementation) ? `a factory for '${implementation.service.id}'` : typeof implementation}; ` +
-      `it must return a factory for '${ref.id}' (createServiceFactory) or a class.`,
-    refId: ref.id,
-  });
-  return undefined;
+  return { ref, source, implementations, initialization: initialization ?? (ref.scope === 'root' ? 'always' : 'lazy'), replaced };
 }
 
-function isModuleNamespace(value: unknown): value is { default: unknown } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Module' &&
-    'default' in value
-  );
-}
-
-/** How an implementation is named in messages. */
-export function implementationName(entry: CatalogEntry): string {
-  switch (entry.implementation.kind) {
-    case 'class':
-      return `class ${className(entry.implementation.cls)}`;
-    case 'factory':
-      return `a factory (createServiceFactory) for '${entry.ref.id}'`;
-    default:
-      return 'plugboard';
+/** How an implementation is named in messages and describe(). */
+export function implementationName(implementation: CatalogImplementation): string {
+  if (implementation.kind === 'class') {
+    const descriptor = Object.getOwnPropertyDescriptor(implementation.cls, 'name');
+    return `class ${typeof descriptor?.value === 'string' && descriptor.value !== '' ? descriptor.value : '<anonymous class>'}`;
   }
+  return `a factory (createServiceFactory) for '${implementation.factory.service.id}'`;
 }

@@ -1,6 +1,7 @@
-import type { WiringProblem } from '../errors.js';
-import { serviceDeps } from './service-deps.js';
-import type { Dependency, PluginNode, WiringGraph } from './types.js';
+import { describeThrown, type WiringProblem } from '../errors/index.js';
+import { layers } from './graph-algorithms.js';
+import { serviceDeps } from './graph/service-deps.js';
+import type { Dependency, Implementation, ModuleNode, PluginNode, ServiceNode, WiringGraph } from './types.js';
 
 /** Outcome of one plugin or module. `pending` until start() reaches it. */
 export type FeatureStatus = 'pending' | 'starting' | 'started' | 'failed' | 'skipped' | 'stopped';
@@ -8,8 +9,9 @@ export type FeatureStatus = 'pending' | 'starting' | 'started' | 'failed' | 'ski
 /** What the runtime knows about one feature, merged into the description. */
 export interface FeatureRecord {
   readonly status: FeatureStatus;
-  readonly initMs?: number;
-  readonly error?: string;
+  readonly initMs?: number | undefined;
+  /** The error it failed with (an Error, a PlugboardError, or whatever was thrown). */
+  readonly error?: unknown;
 }
 
 /** A module in {@link AppDescription}. */
@@ -109,8 +111,16 @@ export interface ServiceDescription {
   readonly scope: 'root' | 'plugin';
   /** `installed` with add(), `default` from the ref's defaultFactory. */
   readonly source: 'installed' | 'default';
-  /** The class name, or `factory`. */
+  /** The class name, or `factory` (for a multiton ref: the first one, or `none` when none is installed). */
   readonly implementation: string;
+  /** Every implementation in registration order (one for a singleton ref). */
+  readonly implementations: readonly string[];
+  /** True for a multiton ref (injected as an array of every implementation). */
+  readonly multiton: boolean;
+  /** `always`: created at start (per plugin, for a plugin-scoped ref); `lazy`: when first needed. */
+  readonly initialization: 'always' | 'lazy';
+  /** Implementations a feature loader provided that one passed to add() replaced. */
+  readonly replaced?: ReadonlyArray<{ readonly implementation: string; readonly loader: string }>;
   /** Ref ids it depends on. */
   readonly dependencies: readonly string[];
   /** The plugins, modules and services that inject it. */
@@ -133,8 +143,8 @@ export interface AppDescription {
   readonly problems: readonly WiringProblem[];
 }
 
-/** Looks up the runtime record of a plugin or module; undefined before start. */
-export type RecordLookup = (pluginId: string, moduleId?: string) => FeatureRecord | undefined;
+/** The runtime's record of a plugin or module; undefined before start. */
+export type RecordLookup = (node: PluginNode | ModuleNode) => FeatureRecord | undefined;
 
 /** Describes a graph, merging in the runtime's records. Pure. */
 export function describeGraph(
@@ -152,55 +162,40 @@ export function describeGraph(
   const addDependant = (deps: readonly Dependency[], who: ServiceDependant): string[] => {
     const ids: string[] = [];
     for (const dep of deps) {
-      if (dep.kind !== 'service' || dep.ref.id.startsWith('plugboard.internal.')) continue;
-      ids.push(dep.ref.id);
-      listFor(dep.ref.id).push(who);
+      if (dep.kind !== 'service' || dep.node.source === 'builtin' || ids.includes(dep.node.id)) continue;
+      ids.push(dep.node.id);
+      listFor(dep.node.id).push(who);
     }
     return ids;
   };
 
-  const plugins = graph.plugins.map((plugin): PluginDescription => {
-    const record = records(plugin.id);
-    const modules = plugin.modules.map((module): ModuleDescription => {
-      const moduleRecord = records(plugin.id, module.id);
-      return {
-        id: module.id,
-        pluginId: plugin.id,
-        ...status(moduleRecord),
-        provides: module.provides.map((ep) => ep.id),
-        uses: [...module.uses],
-        services: addDependant(module.recipe.deps, { kind: 'module', pluginId: plugin.id, moduleId: module.id }),
-        after: module.after.map((m) => m.id),
-      };
-    });
-    return {
-      id: plugin.id,
-      ...status(record),
-      dependsOn: [...plugin.dependsOn],
-      provides: plugin.provides.map((ep) => ep.id),
-      uses: [...plugin.extensionPoints.values()].filter((ep) => ep.usedByPlugin).map((ep) => ep.id),
-      services: addDependant(plugin.recipe.deps, { kind: 'plugin', pluginId: plugin.id }),
-      modules,
-      moduleOrder: layers(
-        plugin.modules,
-        (m) => m.id,
-        (m) => m.after,
-      ),
-    };
-  });
+  const plugins = graph.plugins.map((plugin): PluginDescription => ({
+    id: plugin.id,
+    ...status(records(plugin)),
+    dependsOn: [...plugin.dependsOnIds],
+    provides: plugin.provides.map((ep) => ep.id),
+    uses: [...plugin.extensionPoints.values()].filter((ep) => ep.usedByPlugin).map((ep) => ep.id),
+    services: addDependant(plugin.recipe.deps, { kind: 'plugin', pluginId: plugin.id }),
+    modules: plugin.modules.map((module): ModuleDescription => ({
+      id: module.id,
+      pluginId: plugin.id,
+      ...status(records(module)),
+      provides: module.provides.map((ep) => ep.id),
+      uses: module.uses.map((ep) => ep.id),
+      services: addDependant(module.recipe.deps, { kind: 'module', pluginId: plugin.id, moduleId: module.id }),
+      after: module.after.map((m) => m.id),
+    })),
+    moduleOrder: layers(
+      plugin.modules,
+      (m) => m.id,
+      (m) => m.after,
+    ),
+  }));
 
   const services: ServiceDescription[] = [];
   for (const node of graph.services.values()) {
     if (node.source === 'builtin') continue;
-    const dependencies = addDependant(serviceDeps(node), { kind: 'service', refId: node.id });
-    services.push({
-      id: node.id,
-      scope: node.scope,
-      source: node.source === 'installed' ? 'installed' : 'default',
-      implementation: node.implementation.kind === 'class' ? node.implementation.recipe.name : 'factory',
-      dependencies,
-      dependants: listFor(node.id), // shared list: later services may still add to it
-    });
+    services.push(describeService(node, addDependant(serviceDeps(node), { kind: 'service', refId: node.id }), listFor(node.id)));
   }
 
   const extensionPoints: ExtensionPointDescription[] = [];
@@ -226,39 +221,37 @@ export function describeGraph(
     initOrder: layers(
       graph.plugins,
       (p) => p.id,
-      (p: PluginNode) => p.dependsOn.map((id) => graph.pluginsById.get(id)).filter((d): d is PluginNode => d !== undefined),
+      (p) => p.dependsOn,
     ),
     problems: [...problems],
   };
+}
+
+/** `dependants` is shared with later services, which may still add to it. */
+function describeService(node: ServiceNode, dependencies: string[], dependants: ServiceDependant[]): ServiceDescription {
+  const implementations = node.implementations.map(implementationLabel);
+  return {
+    id: node.id,
+    scope: node.scope,
+    source: node.source === 'installed' ? 'installed' : 'default',
+    implementation: implementations[0] ?? 'none',
+    implementations,
+    multiton: node.multiton,
+    initialization: node.initialization,
+    ...(node.replaced.length === 0 ? {} : { replaced: node.replaced.map((entry) => ({ ...entry })) }),
+    dependencies,
+    dependants,
+  };
+}
+
+function implementationLabel(implementation: Implementation): string {
+  return implementation.kind === 'class' ? implementation.recipe.name : 'factory';
 }
 
 function status(record: FeatureRecord | undefined): { status: FeatureStatus; initMs?: number; error?: string } {
   if (record === undefined) return { status: 'pending' };
   const result: { status: FeatureStatus; initMs?: number; error?: string } = { status: record.status };
   if (record.initMs !== undefined) result.initMs = Math.round(record.initMs * 1000) / 1000;
-  if (record.error !== undefined) result.error = record.error;
+  if (record.error !== undefined) result.error = describeThrown(record.error);
   return result;
-}
-
-/** Groups nodes into layers: each layer depends only on earlier ones. Nodes on cycles come last. */
-function layers<N>(nodes: readonly N[], id: (node: N) => string, prerequisites: (node: N) => readonly N[]): string[][] {
-  const depth = new Map<N, number>();
-  const visiting = new Set<N>();
-  const depthOf = (node: N): number => {
-    const known = depth.get(node);
-    if (known !== undefined) return known;
-    if (visiting.has(node)) return 0;
-    visiting.add(node);
-    let value = 0;
-    for (const before of prerequisites(node)) value = Math.max(value, depthOf(before) + 1);
-    visiting.delete(node);
-    depth.set(node, value);
-    return value;
-  };
-  const result: string[][] = [];
-  for (const node of nodes) {
-    const d = depthOf(node);
-    (result[d] ??= []).push(id(node));
-  }
-  return result.filter((layer) => layer !== undefined);
 }

@@ -1,132 +1,136 @@
-import type { WiringProblem } from '../errors.js';
+import { label, wiringProblem, type Subject, type WiringProblem } from '../errors/index.js';
 import { readMetadata, type ClassMetadata } from '../decorators/metadata.js';
 import { isExtensionPoint } from '../tokens/extension-point.js';
-import { isServiceRef, type ServiceRef } from '../tokens/service-ref.js';
+import { isServiceRef, type AnyServiceRef } from '../tokens/service-ref.js';
 import { className, type Constructor } from '../tokens/types.js';
-import type { CatalogEntry } from './catalog.js';
-import type { ClassNode, Dependency, Recipe } from './types.js';
+import type { ClassNode, Dependency, Recipe, ServiceNode } from './types.js';
 
 const ABSENT: Dependency = Object.freeze({ kind: 'absent' });
-
-/** Who owns a recipe: named in problems so the user can find the class. */
-export interface Owner {
-  readonly label: string;
-  readonly pluginId?: string;
-  readonly moduleId?: string;
-  readonly refId?: string;
-}
+const NO_DEPS: readonly Dependency[] = Object.freeze([]);
 
 /** A ref that nothing implements, with everyone who asked for it. */
 export interface MissingRef {
-  readonly ref: ServiceRef<unknown>;
+  readonly ref: AnyServiceRef;
   readonly dependants: string[];
 }
 
 /**
  * Turns classes into recipes: for each constructor parameter, what it points at. Class tokens
- * become shared {@link ClassNode}s (one per class, whatever the plugin), refs are looked up in the
- * catalog. Reports parameters without a token and remembers refs nothing implements.
+ * become shared {@link ClassNode}s (one per class, whatever the plugin), refs point at their
+ * service nodes. Reports parameters without a token and remembers refs nothing implements.
+ *
+ * Classes injected by class are queued and their recipes built by {@link drain}, never by
+ * recursion: a chain of 10 000 classes costs a loop, not 10 000 stack frames.
  */
 export class RecipeBook {
   readonly classNodes = new Map<Constructor, ClassNode>();
   readonly missing = new Map<string, MissingRef>();
   // Dependencies are immutable: one object per (token, optional) however many classes share it.
   private readonly interned = [new Map<unknown, Dependency>(), new Map<unknown, Dependency>()] as const;
-  private readonly classByImplementation = new Map<Constructor, ServiceRef<unknown>>();
+  private readonly serviceByClass = new Map<Constructor, ServiceNode>();
+  private readonly queue: ClassNode[] = [];
 
   constructor(
-    private readonly catalog: ReadonlyMap<string, CatalogEntry>,
+    private readonly services: ReadonlyMap<string, ServiceNode>,
+    implementingClasses: ReadonlyMap<Constructor, ServiceNode>,
     private readonly problems: WiringProblem[],
   ) {
-    for (const entry of catalog.values()) {
-      if (entry.implementation.kind === 'class') this.classByImplementation.set(entry.implementation.cls, entry.ref);
-    }
+    for (const [cls, node] of implementingClasses) this.serviceByClass.set(cls, node);
   }
 
-  recipe(cls: Constructor, owner: Owner, metadata: ClassMetadata | undefined = readMetadata(cls)): Recipe {
+  recipe(cls: Constructor, owner: Subject, metadata: ClassMetadata | undefined = readMetadata(cls)): Recipe {
     const parameters = metadata?.parameters ?? [];
     const declared: readonly unknown[] | undefined =
       metadata?.declaredFor === cls
         ? metadata.declaredTypes
         : (Reflect.getOwnMetadata?.('design:paramtypes', cls) as readonly unknown[] | undefined);
-    const count = Math.max(cls.length, parameters.length, declared?.length ?? 0);
-    const deps = new Array<Dependency>(count); // exact size: one per parameter, for every class
+    const count = Math.max(arity(cls), parameters.length, declared?.length ?? 0);
+    const deps = count === 0 ? NO_DEPS : new Array<Dependency>(count); // exact size: one per parameter
     for (let index = 0; index < count; index++) {
       const parameter = parameters[index];
       const token = parameter?.token;
-      if (token === undefined) {
-        if (parameter?.optional) {
-          deps[index] = ABSENT;
-          continue;
-        }
-        const type = declared?.[index];
-        const typeName = typeof type === 'function' && type !== Object ? ` (type ${type.name})` : '';
-        this.problems.push({
-          code: 'MISSING_INJECTION_TOKEN',
-          message:
-            `Constructor parameter ${index}${typeName} of ${owner.label} (class ${className(cls)}) has no injection token. ` +
-            `Add @inject(ref) to it (interfaces have no runtime type, so plugboard cannot guess).`,
-          ...ids(owner),
-        });
-        deps[index] = ABSENT;
+      if (token !== undefined) {
+        (deps as Dependency[])[index] = this.dependency(token, parameter!.optional, owner);
         continue;
       }
-      deps[index] = this.dependency(token, parameter!.optional, owner);
+      (deps as Dependency[])[index] = ABSENT;
+      if (parameter?.optional) continue;
+      const type = declared?.[index];
+      this.problems.push(
+        wiringProblem('MISSING_INJECTION_TOKEN', {
+          ...owner,
+          index,
+          ownerClass: className(cls),
+          ...(typeof type === 'function' && type !== Object ? { typeName: className(type) } : {}),
+        }),
+      );
     }
     // Every field in the literal: one shape for all recipes, no properties added later.
     return { cls, name: className(cls), deps, onInit: metadata?.onInit, onShutdown: metadata?.onShutdown };
   }
 
-  dependency(token: unknown, optional: boolean, owner: Owner): Dependency {
+  dependency(token: unknown, optional: boolean, owner: Subject): Dependency {
     const known = this.interned[optional ? 1 : 0].get(token);
     if (known !== undefined) return known;
     if (isServiceRef(token)) {
-      const entry = this.catalog.get(token.id);
-      if (entry !== undefined) return this.intern(token, optional, { kind: 'service', ref: entry.ref, optional });
+      const node = this.services.get(token.id);
+      if (node !== undefined) return this.intern(token, optional, { kind: 'service', node, optional });
       if (optional) return ABSENT;
-      let missing = this.missing.get(token.id);
-      if (missing === undefined) {
-        missing = { ref: token, dependants: [] };
-        this.missing.set(token.id, missing);
-      }
-      if (!missing.dependants.includes(owner.label)) missing.dependants.push(owner.label);
+      this.recordMissing(token, owner);
       return ABSENT;
     }
     if (isExtensionPoint(token)) return this.intern(token, optional, { kind: 'extensionPoint', extensionPoint: token, optional });
     const cls = token as Constructor;
-    const implemented = this.classByImplementation.get(cls);
-    if (implemented !== undefined) return { kind: 'service', ref: implemented, optional };
-    return { kind: 'class', node: this.classNode(cls), optional };
+    const implemented = this.serviceByClass.get(cls);
+    if (implemented !== undefined) return this.intern(token, optional, { kind: 'service', node: implemented, optional });
+    return this.intern(token, optional, { kind: 'class', node: this.classNode(cls), optional });
   }
 
-  // Keyed by the token as written: a ref object, or an extension point. Only called on a miss.
-  private intern(token: unknown, optional: boolean, dep: Dependency): Dependency {
-    this.interned[optional ? 1 : 0].set(token, dep);
-    return dep;
-  }
-
-  /** The shared node of a class injected by class. Its recipe is filled after creation so cycles terminate. */
+  /** The shared node of a class injected by class. Its recipe is built by {@link drain}. */
   classNode(cls: Constructor): ClassNode {
     let node = this.classNodes.get(cls);
     if (node !== undefined) return node;
     const metadata = readMetadata(cls);
     node = {
-      key: `class:${className(cls)}#${this.classNodes.size}`,
+      kind: 'class',
       cls,
+      key: `class:${className(cls)}#${this.classNodes.size}`,
       scope: metadata?.service?.scope ?? 'plugin',
-      recipe: { cls, name: className(cls), deps: [] },
+      recipe: { cls, name: className(cls), deps: NO_DEPS, onInit: undefined, onShutdown: undefined },
+      needs: [],
     };
     this.classNodes.set(cls, node);
-    node.recipe = this.recipe(cls, { label: `class ${className(cls)}` }, metadata);
+    this.queue.push(node);
     return node;
+  }
+
+  /** Builds the recipes of every class queued so far (and of those they queue in turn). */
+  drain(): void {
+    while (this.queue.length > 0) {
+      const node = this.queue.pop()!;
+      node.recipe = this.recipe(node.cls, { className: node.recipe.name });
+    }
+  }
+
+  // Keyed by the token as written: a ref object, an extension point, or a class. Only called on a miss.
+  private intern(token: unknown, optional: boolean, dep: Dependency): Dependency {
+    this.interned[optional ? 1 : 0].set(token, dep);
+    return dep;
+  }
+
+  private recordMissing(ref: AnyServiceRef, owner: Subject): void {
+    let missing = this.missing.get(ref.id);
+    if (missing === undefined) {
+      missing = { ref, dependants: [] };
+      this.missing.set(ref.id, missing);
+    }
+    const name = label(owner);
+    if (!missing.dependants.includes(name)) missing.dependants.push(name);
   }
 }
 
-/** The ids of an owner, spread into a problem. */
-export function ids(owner: Owner): Pick<WiringProblem, 'pluginId' | 'moduleId' | 'refId'> {
-  const result: { pluginId?: string; moduleId?: string; refId?: string } = {};
-  if (owner.pluginId !== undefined) result.pluginId = owner.pluginId;
-  if (owner.moduleId !== undefined) result.moduleId = owner.moduleId;
-  if (owner.refId !== undefined) result.refId = owner.refId;
-  return result;
+/** A class's declared parameter count, read without running a static `length` getter. */
+function arity(cls: Constructor): number {
+  const descriptor = Object.getOwnPropertyDescriptor(cls, 'length');
+  return typeof descriptor?.value === 'number' ? descriptor.value : 0;
 }

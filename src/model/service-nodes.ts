@@ -1,43 +1,78 @@
 import type { ServiceDecorator } from '../tokens/service-decorator.js';
+import type { Constructor } from '../tokens/types.js';
 import type { CatalogEntry } from './catalog.js';
-import type { Owner, RecipeBook } from './recipes.js';
-import type { ServiceNode } from './types.js';
+import type { RecipeBook } from './recipes.js';
+import type { Implementation, NamedDeps, RootContextNode, ServiceNode } from './types.js';
 
-/** One node per catalog entry: its implementation's recipe or factory deps, and its decorators. */
-export function buildServiceNodes(
-  catalog: ReadonlyMap<string, CatalogEntry>,
-  decorators: readonly ServiceDecorator[],
-  book: RecipeBook,
-): Map<string, ServiceNode> {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * One node per catalog entry, made in two steps: shells first (recipes point at them), then
+ * {@link fillServiceNodes} once a recipe book exists.
+ */
+export function serviceShells(catalog: ReadonlyMap<string, CatalogEntry>): {
+  readonly services: Map<string, ServiceNode>;
+  /** Classes that implement a singleton ref: injecting one by class yields that ref's instance. */
+  readonly implementingClasses: Map<Constructor, ServiceNode>;
+} {
   const services = new Map<string, ServiceNode>();
+  const implementingClasses = new Map<Constructor, ServiceNode>();
   for (const entry of catalog.values()) {
-    const owner: Owner = { label: `service '${entry.ref.id}'`, refId: entry.ref.id };
-    const implementation: ServiceNode['implementation'] =
-      entry.implementation.kind === 'class'
-        ? { kind: 'class', recipe: book.recipe(entry.implementation.cls, owner) }
-        : entry.implementation.kind === 'factory'
-          ? {
-              kind: 'factory',
-              factory: entry.implementation.factory,
-              deps: Object.entries(entry.implementation.factory.deps).map(
-                ([name, ref]) => [name, book.dependency(ref, false, owner)] as const,
-              ),
-            }
-          : { kind: 'builtin' };
-    const wrappers = decorators
-      .filter((decorator) => decorator.service.id === entry.ref.id)
-      .map((decorator) => ({
-        decorator,
-        deps: Object.entries(decorator.deps).map(([name, ref]) => [name, book.dependency(ref, false, owner)] as const),
-      }));
-    services.set(entry.ref.id, {
+    const node: ServiceNode = {
+      kind: 'service',
       id: entry.ref.id,
       ref: entry.ref,
       scope: entry.ref.scope,
+      multiton: entry.ref.multiton,
+      initialization: entry.initialization,
       source: entry.source,
-      implementation,
-      decorators: wrappers,
-    });
+      implementations: [],
+      decorators: [],
+      rootContext: undefined,
+      replaced: entry.replaced,
+      needs: [],
+    };
+    services.set(node.id, node);
+    if (!node.multiton)
+      for (const implementation of entry.implementations)
+        if (implementation.kind === 'class') implementingClasses.set(implementation.cls, node);
   }
-  return services;
+  return { services, implementingClasses };
+}
+
+/** Fills each shell: implementations with their recipes or factory deps, decorators, root context. */
+export function fillServiceNodes(
+  catalog: ReadonlyMap<string, CatalogEntry>,
+  services: ReadonlyMap<string, ServiceNode>,
+  decorators: readonly ServiceDecorator[],
+  book: RecipeBook,
+): void {
+  for (const entry of catalog.values()) {
+    const node = services.get(entry.ref.id) as Mutable<ServiceNode>;
+    const owner = { refId: node.id };
+    const named = (deps: Readonly<Record<string, unknown>>): NamedDeps =>
+      Object.keys(deps).map((name) => [name, book.dependency(deps[name], false, owner)] as const);
+    node.implementations = entry.implementations.map((implementation): Implementation =>
+      implementation.kind === 'class'
+        ? { kind: 'class', recipe: book.recipe(implementation.cls, owner) }
+        : { kind: 'factory', factory: implementation.factory, deps: named(implementation.factory.deps) },
+    );
+    node.decorators = decorators
+      .filter((decorator) => decorator.service.id === node.id)
+      .map((decorator) => ({ decorator, deps: named(decorator.deps) }));
+    const withContext = node.implementations.find(
+      (implementation) => implementation.kind === 'factory' && implementation.factory.createRootContext,
+    );
+    if (withContext !== undefined && withContext.kind === 'factory') {
+      const rootContext: RootContextNode = {
+        kind: 'rootContext',
+        scope: 'root',
+        service: node,
+        create: withContext.factory.createRootContext!,
+        deps: withContext.deps,
+        needs: [],
+      };
+      node.rootContext = rootContext;
+    }
+  }
 }

@@ -1,51 +1,94 @@
-import type { WiringProblem } from '../errors.js';
-import type { ExtensionPoint } from '../tokens/extension-point.js';
 import type { ServiceDecorator } from '../tokens/service-decorator.js';
-import type { ServiceFactory, ServiceRef, ServiceScope } from '../tokens/service-ref.js';
+import type { ExtensionPoint, ExtensionPointFactoryContext } from '../tokens/extension-point.js';
+import type { AnyServiceRef, ServiceFactory, ServiceInitialization, ServiceScope } from '../tokens/service-ref.js';
 import type { Constructor } from '../tokens/types.js';
+
+/**
+ * The wiring graph: pure data the model builds from the features and the runtime walks. Nodes
+ * point at each other directly (a dependency holds its node), so nothing is looked up by id at
+ * run time.
+ */
 
 /** One constructor parameter or factory dependency, resolved to what it points at. */
 export type Dependency =
-  | { readonly kind: 'service'; readonly ref: ServiceRef<unknown>; readonly optional: boolean }
+  | { readonly kind: 'service'; readonly node: ServiceNode; readonly optional: boolean }
   | { readonly kind: 'extensionPoint'; readonly extensionPoint: ExtensionPoint<unknown>; readonly optional: boolean }
   | { readonly kind: 'class'; readonly node: ClassNode; readonly optional: boolean }
-  // an optional dependency that nothing provides: the parameter receives undefined
+  // an optional dependency that nothing provides (or a parameter without a token): undefined
   | { readonly kind: 'absent' };
+
+/** Named dependencies: a factory's, a decorator's, a root context's or an extension point factory's. */
+export type NamedDeps = ReadonlyArray<readonly [name: string, dependency: Dependency]>;
 
 /** How to construct one class: its dependencies in parameter order and its lifecycle methods. */
 export interface Recipe {
   readonly cls: Constructor;
   readonly name: string;
   readonly deps: readonly Dependency[];
-  readonly onInit?: string | symbol;
-  readonly onShutdown?: string | symbol;
+  readonly onInit: string | symbol | undefined;
+  readonly onShutdown: string | symbol | undefined;
 }
+
+/** Something a scope creates once and caches: a service, a class injected by class, a root context. */
+export type Creatable = ServiceNode | ClassNode | RootContextNode;
 
 /** A class injected by class: an extension point implementation or a plain `@Service()` class. */
 export interface ClassNode {
-  readonly key: string;
+  readonly kind: 'class';
   readonly cls: Constructor;
+  /** Unique among the app's classes (two classes may share a name). */
+  readonly key: string;
   readonly scope: ServiceScope;
   recipe: Recipe;
-  /** Set when this class implements an installed ref: injecting it yields that ref's instance. */
-  readonly aliasOf?: ServiceRef<unknown>;
+  /** The creatables it needs first, in dependency order (filled once every node exists). */
+  needs: readonly Creatable[];
 }
 
-/** The chosen implementation of one service ref. */
+/** One implementation of a ref: a class, or a factory with its dependencies. */
+export type Implementation =
+  | { readonly kind: 'class'; readonly recipe: Recipe }
+  | { readonly kind: 'factory'; readonly factory: ServiceFactory; readonly deps: NamedDeps };
+
+/** A service ref and what implements it (for a multiton ref, every implementation). */
 export interface ServiceNode {
+  readonly kind: 'service';
   readonly id: string;
-  readonly ref: ServiceRef<unknown>;
+  readonly ref: AnyServiceRef;
   readonly scope: ServiceScope;
+  readonly multiton: boolean;
+  readonly initialization: ServiceInitialization;
   readonly source: 'installed' | 'default' | 'builtin';
-  readonly implementation:
-    | { readonly kind: 'class'; recipe: Recipe }
-    | { readonly kind: 'factory'; readonly factory: ServiceFactory; deps: ReadonlyArray<readonly [string, Dependency]> }
-    | { readonly kind: 'builtin' };
-  /** Decorators that wrap the instance, in order of installation, with their resolved deps. */
-  readonly decorators: ReadonlyArray<{ readonly decorator: ServiceDecorator; readonly deps: ReadonlyArray<readonly [string, Dependency]> }>;
-  /** Ids of plugin-scoped refs this service needs, itself included when plugin-scoped. */
-  pluginClosure?: ReadonlySet<string>;
+  /** Exactly one for a singleton (none for a builtin); any number for a multiton, in registration order. */
+  readonly implementations: readonly Implementation[];
+  /** Decorators that wrap the instance (each element of a multiton), in order of installation. */
+  readonly decorators: ReadonlyArray<{ readonly decorator: ServiceDecorator; readonly deps: NamedDeps }>;
+  /** For a plugin-scoped factory with `createRootContext`: the root context it is made with. */
+  readonly rootContext: RootContextNode | undefined;
+  /** Implementations from feature loaders that an implementation passed to add() replaced. */
+  readonly replaced: ReadonlyArray<{ readonly implementation: string; readonly loader: string }>;
+  needs: readonly Creatable[];
 }
+
+/** The once-per-app context of a plugin-scoped factory (`createRootContext`), made in the root scope. */
+export interface RootContextNode {
+  readonly kind: 'rootContext';
+  readonly scope: 'root';
+  readonly service: ServiceNode;
+  readonly create: (rootDeps: Record<string, unknown>) => unknown;
+  /** The factory's deps: root-scoped ones are passed, reading a plugin-scoped one is refused. */
+  readonly deps: NamedDeps;
+  needs: readonly Creatable[];
+}
+
+/** How an extension point is implemented. */
+export type ExtensionPointImplementation =
+  | { readonly kind: 'class'; readonly node: ClassNode }
+  | { readonly kind: 'value'; readonly value: object }
+  | {
+      readonly kind: 'factory';
+      readonly factory: (context: ExtensionPointFactoryContext, deps: Record<string, unknown>) => unknown;
+      readonly deps: NamedDeps;
+    };
 
 /** Who provides an extension point, and with what. */
 export interface ExtensionPointNode {
@@ -53,12 +96,14 @@ export interface ExtensionPointNode {
   readonly extensionPoint: ExtensionPoint<unknown>;
   readonly pluginId: string;
   /** Undefined when the plugin itself provides it. */
-  readonly moduleId?: string;
-  readonly implementation: { readonly kind: 'class'; readonly node: ClassNode } | { readonly kind: 'value'; readonly value: unknown };
-  /** Modules (ids) that inject it. */
+  readonly moduleId: string | undefined;
+  readonly implementation: ExtensionPointImplementation;
+  /** Modules (ids) that inject it, directly or through classes they inject. */
   readonly users: string[];
-  /** True when the plugin class injects it. */
+  /** True when the plugin class (or a class it injects) injects it. */
   usedByPlugin: boolean;
+  /** What must exist before a view can be made: the implementation class, or the factory's deps. */
+  needs: readonly Creatable[];
 }
 
 /**
@@ -73,39 +118,43 @@ export interface ModuleNode {
   readonly index: number;
   readonly recipe: Recipe;
   provides: readonly ExtensionPointNode[];
-  /** Extension point ids it injects. */
-  uses: readonly string[];
+  /** Extension points it injects (directly or through classes it injects). */
+  uses: readonly ExtensionPointNode[];
   /** Modules that must finish init before this one starts (the users of what it provides). */
   after: readonly ModuleNode[];
+  /** Creatables its constructor needs, in dependency order. */
+  needs: readonly Creatable[];
 }
 
 export interface PluginNode {
   readonly id: string;
   readonly recipe: Recipe;
   provides: readonly ExtensionPointNode[];
-  readonly dependsOn: readonly string[];
+  /** Plugins that must be up before this one starts (`dependsOn`), the installed ones. */
+  dependsOn: readonly PluginNode[];
+  /** `dependsOn` as declared (ids), for describe(). */
+  readonly dependsOnIds: readonly string[];
   readonly modules: ModuleNode[];
   /** Extension points of this plugin by id, whoever provides them. */
   readonly extensionPoints: Map<string, ExtensionPointNode>;
-  /** Plugin-scoped refs to bind in this plugin's container. */
-  readonly pluginServices: string[];
-  /** Plugin-scoped classes injected by class, to bind in this plugin's container. */
-  readonly pluginClasses: ClassNode[];
+  /** Creatables its constructor needs, in dependency order. */
+  needs: readonly Creatable[];
+  /**
+   * What the plugin and its modules need, created when the plugin starts, before its modules: so
+   * they stop after every feature that uses them.
+   */
+  startNeeds: readonly Creatable[];
 }
 
 /** The validated wiring of an app: pure data, read by the runtime and by describe(). */
 export interface WiringGraph {
-  readonly plugins: PluginNode[];
-  readonly pluginsById: Map<string, PluginNode>;
-  readonly services: Map<string, ServiceNode>;
-  /** Root-scoped services to create at start. */
-  readonly rootServices: ServiceNode[];
-  /** Root-scoped classes injected by class. */
-  readonly rootClasses: ClassNode[];
-  readonly classNodes: Map<Constructor, ClassNode>;
-  /** Plugin ids in an order that respects dependsOn (for describe; plugins start concurrently). */
-  readonly pluginOrder: string[];
+  readonly plugins: readonly PluginNode[];
+  /** Every service node, core ones included (builtins excluded), by ref id. */
+  readonly services: ReadonlyMap<string, ServiceNode>;
+  /** Root services created at start (`initialization: 'always'`), in dependency order. */
+  readonly rootAtStart: readonly ServiceNode[];
+  /** Plugin-scoped services created for every plugin at its start (`initialization: 'always'`). */
+  readonly pluginAtStart: readonly ServiceNode[];
   /** Discovered modules left out because their plugin is not installed. */
   readonly skippedModules: ReadonlyArray<{ readonly pluginId: string; readonly moduleId: string }>;
-  readonly problems: WiringProblem[];
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
+import { markInternal } from '../tokens/internal-refs.js';
 import { createServiceRef } from '../tokens/service-ref.js';
-import type { HookRegistry } from './hook-registry.js';
+import type { HookRegistry } from './hooks.js';
 
 /** What a plugin's container knows about its plugin; the core plugin services are built on it. */
 export interface PluginContext {
@@ -39,6 +40,6 @@ export interface RootContext {
  * default core services depend on them.
  */
 export const runtimeRefs = {
-  pluginContext: createServiceRef<PluginContext, 'plugin'>({ id: 'plugboard.internal.pluginContext', scope: 'plugin' }),
-  rootContext: createServiceRef<RootContext, 'root'>({ id: 'plugboard.internal.rootContext', scope: 'root' }),
+  pluginContext: markInternal(createServiceRef<PluginContext, 'plugin'>({ id: 'plugboard.internal.pluginContext', scope: 'plugin' })),
+  rootContext: markInternal(createServiceRef<RootContext, 'root'>({ id: 'plugboard.internal.rootContext', scope: 'root' })),
 } as const;

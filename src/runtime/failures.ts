@@ -1,58 +1,71 @@
-import { PlugboardError, describeThrown, isPlugboardError, type PlugboardErrorOptions } from '../errors.js';
+import { isPlugboardError, messageOf, PlugboardError, plugboardError, type PlugboardErrorCode, type Subject } from '../errors/index.js';
 
-/** Ids of the feature a failure belongs to. */
-export interface FailureIds {
-  readonly pluginId?: string;
-  readonly moduleId?: string;
-  readonly refId?: string;
-}
+/** Codes that say what the user must fix, kept when a failure is wrapped on its way out of start(). */
+const KEPT_CODES: ReadonlySet<PlugboardErrorCode> = new Set([
+  'INIT_TIMEOUT',
+  'CONFIG_INVALID',
+  'CONFIG_MISSING',
+  'CONFIG_TYPE',
+  'SCOPE_VIOLATION',
+]);
 
 /**
- * Wraps an error thrown while creating or initialising `label`. A timeout or bad config file
- * anywhere below keeps its code, so `start()` rejects with `INIT_TIMEOUT` / `CONFIG_INVALID`.
+ * Wraps an error thrown while creating or initialising `subject` into `INIT_FAILED` naming it.
+ * A timeout or a config error anywhere below keeps its code (and its key and file), so start()
+ * rejects with `INIT_TIMEOUT` / `CONFIG_MISSING` / … : what the user must fix. An error already
+ * about this very subject is returned as it is.
  */
-export function initFailure(label: string, cause: unknown, ids: FailureIds): PlugboardError {
-  // Already said about this very thing (a creation wrapped on its way out twice): say it once.
-  if (isPlugboardError(cause) && cause.message.startsWith(`${capitalize(label)} failed to start:`)) return cause;
-  // A timeout, or a config file that cannot be loaded, keeps its code: it is what the user must fix.
-  const inner = rootCode(cause);
-  const code = inner === 'INIT_TIMEOUT' || inner === 'CONFIG_INVALID' ? inner : 'INIT_FAILED';
-  const options: PlugboardErrorOptions = { ...ids, cause };
-  return new PlugboardError(code, `${capitalize(label)} failed to start: ${describeThrown(cause)}`, options);
+export function initFailure(subject: Subject, cause: unknown): PlugboardError {
+  // Already about this very subject, or a halt (stop() was called): passed on as it is.
+  if (isPlugboardError(cause) && (sameSubject(cause.data, subject) || cause.code === 'START_ABORTED')) return cause;
+  const inner = innermost(cause);
+  const code = inner !== undefined && KEPT_CODES.has(inner.code) ? inner.code : 'INIT_FAILED';
+  const data = { ...subject, cause };
+  return new PlugboardError(code, messageOf('INIT_FAILED', data), {
+    ...ids(subject),
+    ...(inner?.key === undefined ? {} : { key: inner.key }),
+    ...(inner?.file === undefined ? {} : { file: inner.file }),
+    cause,
+    data: Object.freeze({ ...subject }),
+  });
 }
 
-/** `INIT_TIMEOUT` for `label` after `ms`. */
-export function initTimeout(label: string, ms: number, ids: FailureIds): PlugboardError {
-  return new PlugboardError(
-    'INIT_TIMEOUT',
-    `${capitalize(label)} did not finish initialising within ${ms} ms (initTimeoutMs). Make the init faster, ` +
-      `move slow work to a startup hook or background task, or raise initTimeoutMs.`,
-    ids,
-  );
+/** The innermost PlugboardError of a chain of causes (bounded: causes can be cyclic). */
+function innermost(error: unknown): PlugboardError | undefined {
+  let found: PlugboardError | undefined;
+  let current: unknown = error;
+  for (let depth = 0; depth < 32 && isPlugboardError(current); depth++) {
+    found = current;
+    if (KEPT_CODES.has(current.code)) return current;
+    current = current.cause;
+  }
+  return found;
+}
+
+function sameSubject(data: Readonly<Record<string, unknown>>, subject: Subject): boolean {
+  const keys = ['pluginId', 'moduleId', 'refId', 'className', 'step', 'loader'] as const;
+  return keys.every((key) => data[key] === subject[key]) && keys.some((key) => subject[key] !== undefined);
+}
+
+function ids(subject: Subject): { pluginId?: string; moduleId?: string; refId?: string } {
+  const result: { pluginId?: string; moduleId?: string; refId?: string } = {};
+  if (subject.pluginId !== undefined) result.pluginId = subject.pluginId;
+  if (subject.moduleId !== undefined) result.moduleId = subject.moduleId;
+  if (subject.refId !== undefined) result.refId = subject.refId;
+  return result;
 }
 
 /** Wraps an error InversifyJS raised, so its message never reaches the user alone. */
-export function containerFailure(what: string, cause: unknown, ids: FailureIds): PlugboardError {
+export function containerFailure(what: string, cause: unknown, pluginId: string | undefined): PlugboardError {
   if (isPlugboardError(cause)) return cause;
-  return new PlugboardError(
-    'CONTAINER_ERROR',
-    `The container could not resolve ${what}${ids.pluginId ? ` for plugin '${ids.pluginId}'` : ''}. This is a bug in ` +
-      `plugboard's validation: please report it with this message. (InversifyJS said: ${describeThrown(cause)})`,
-    { ...ids, cause },
-  );
+  return plugboardError('CONTAINER_ERROR', { what, ...(pluginId === undefined ? {} : { pluginId }), cause }, { cause });
 }
 
-function rootCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  let code: string | undefined;
-  for (let depth = 0; depth < 20 && isPlugboardError(current); depth++) {
-    code = current.code;
-    if (code === 'INIT_TIMEOUT' || code === 'CONFIG_INVALID') return code;
-    current = current.cause;
+/** Runs an InversifyJS call; what it throws becomes `CONTAINER_ERROR` naming `what`. */
+export function inContainer<T>(what: string, pluginId: string | undefined, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw containerFailure(what, error, pluginId);
   }
-  return code;
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { PluginRuntime } from './plugin-runtime.js';
+import type { PluginNode } from '../model/types.js';
+import type { StartRecords } from './records.js';
 
 /** One plugin's outcome and init times, as the final start line carries them. */
 export interface PluginTiming {
@@ -14,54 +15,59 @@ export interface PluginTiming {
  * initialising. `stop()` ends the warnings.
  */
 export class StartupReport {
-  private up = 0;
-  private readonly step: number;
-  private readonly timer: ReturnType<typeof setInterval>;
+  #up = 0;
+  readonly #step: number;
+  readonly #timer: ReturnType<typeof setInterval>;
 
   constructor(
-    private readonly plugins: readonly PluginRuntime[],
+    private readonly plugins: readonly PluginNode[],
+    private readonly records: StartRecords,
     private readonly logger: () => Logger,
     intervalMs: number,
   ) {
-    this.step = plugins.length <= 20 ? 1 : Math.ceil(plugins.length / 10);
+    this.#step = plugins.length <= 20 ? 1 : Math.ceil(plugins.length / 10);
     const startedAt = performance.now();
-    this.timer = setInterval(() => {
-      const slow = this.plugins.filter((p) => p.record.status === 'starting').map((p) => p.pluginId);
+    this.#timer = setInterval(() => {
+      const slow = this.plugins.filter((plugin) => records.plugin(plugin).status === 'starting').map((plugin) => plugin.id);
       if (slow.length === 0) return;
       const seconds = Math.round((performance.now() - startedAt) / 1000);
       const names = `${slow.slice(0, 10).join(', ')}${slow.length > 10 ? ` and ${slow.length - 10} more` : ''}`;
       this.logger().warn({ plugins: slow }, `still initialising after ${seconds} s: ${names}`);
     }, intervalMs);
-    this.timer.unref?.();
+    // A reporter, not pending work: start() itself is bounded by its own (ref'd) timeouts.
+    this.#timer.unref();
   }
 
-  pluginUp(plugin: PluginRuntime): void {
-    this.up++;
-    if ((this.up % this.step === 0 || this.up === this.plugins.length) && this.logger().isLevelEnabled('info')) {
-      this.logger().info({ plugin: plugin.pluginId, ms: round(plugin.record.initMs ?? 0) }, `${this.up}/${this.plugins.length} plugins up`);
+  pluginUp(plugin: PluginNode): void {
+    this.#up++;
+    if ((this.#up % this.#step === 0 || this.#up === this.plugins.length) && this.logger().isLevelEnabled('info')) {
+      this.logger().info(
+        { plugin: plugin.id, ms: round(this.records.plugin(plugin).initMs ?? 0) },
+        `${this.#up}/${this.plugins.length} plugins up`,
+      );
     }
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    clearInterval(this.#timer);
   }
 }
 
 /** Per plugin: outcome, init time and each module's, for the final start line. */
-export function timings(plugins: readonly PluginRuntime[]): Record<string, PluginTiming> {
+export function timings(plugins: readonly PluginNode[], records: StartRecords): Record<string, PluginTiming> {
   const result: Record<string, PluginTiming> = {};
   for (const plugin of plugins) {
-    const entry: PluginTiming = { status: plugin.record.status };
-    if (plugin.record.initMs !== undefined) entry.ms = round(plugin.record.initMs);
-    const modules = plugin.node.modules;
-    if (modules.length > 0) {
+    const record = records.plugin(plugin);
+    const entry: PluginTiming = { status: record.status };
+    if (record.initMs !== undefined) entry.ms = round(record.initMs);
+    if (plugin.modules.length > 0) {
       entry.modules = {};
-      for (const module of modules) {
-        const record = plugin.moduleRecords[module.index]!;
-        entry.modules[module.id] = record.initMs === undefined ? record.status : round(record.initMs);
+      for (const module of plugin.modules) {
+        const moduleRecord = records.module(module);
+        entry.modules[module.id] = moduleRecord.initMs === undefined ? moduleRecord.status : round(moduleRecord.initMs);
       }
     }
-    result[plugin.pluginId] = entry;
+    result[plugin.id] = entry;
   }
   return result;
 }

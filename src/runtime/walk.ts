@@ -1,9 +1,10 @@
 import { isThenable } from '../tokens/types.js';
 
 /**
- * The one graph walk the runtime uses: modules inside a plugin, plugins in the app, and both
+ * The one graph walk the runtime uses: modules inside a plugin, plugins in the app, and plugins
  * again in reverse at stop. A node starts as soon as all its prerequisites have finished, so
- * independent nodes run concurrently.
+ * independent nodes run concurrently. A queue, not recursion: a chain of 10 000 nodes that finish
+ * synchronously is a loop.
  */
 
 /** Options of {@link walk}. */
@@ -30,12 +31,13 @@ export interface WalkOptions<N> {
 export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, unknown> | Promise<Map<N, unknown>> {
   const failures = new Map<N, unknown>();
   if (nodes.length === 0) return failures;
-  if (nodes.every((node) => options.prerequisites(node).length === 0)) return walkIndependent(nodes, options, failures);
   const waiting = new Map<N, number>();
   const dependants = new Map<N, N[]>();
-  const blocked = new Set<N>();
+  let edges = false;
   for (const node of nodes) {
     const prerequisites = options.prerequisites(node);
+    if (prerequisites.length === 0) continue;
+    edges = true;
     waiting.set(node, prerequisites.length);
     for (const prerequisite of prerequisites) {
       const list = dependants.get(prerequisite);
@@ -43,22 +45,24 @@ export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, un
       else list.push(node);
     }
   }
+  const blocked = edges ? new Set<N>() : undefined;
+  const ready: N[] = nodes.filter((node) => !waiting.has(node));
+  let head = 0;
   let settled = 0;
-  let finish!: (failures: Map<N, unknown>) => void;
-  const done = new Promise<Map<N, unknown>>((resolve) => (finish = resolve));
+  let draining = false;
+  let finish: ((failures: Map<N, unknown>) => void) | undefined;
 
   const complete = (node: N, failed: boolean): void => {
     settled++;
     for (const dependant of dependants.get(node) ?? []) {
-      if (failed && !options.runAfterFailedPrerequisite) blocked.add(dependant);
+      if (failed && !options.runAfterFailedPrerequisite) blocked!.add(dependant);
       const remaining = waiting.get(dependant)! - 1;
       waiting.set(dependant, remaining);
-      if (remaining === 0) start(dependant);
+      if (remaining === 0) ready.push(dependant);
     }
-    if (settled === nodes.length) finish(failures);
   };
   const start = (node: N): void => {
-    if (blocked.has(node) || (options.keepGoing !== undefined && !options.keepGoing(failures))) {
+    if (blocked?.has(node) || (options.keepGoing !== undefined && !options.keepGoing(failures))) {
       options.skipped?.(node);
       complete(node, true);
       return;
@@ -71,54 +75,33 @@ export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, un
       complete(node, true);
       return;
     }
-    if (isThenable(result)) {
-      result.then(
-        () => complete(node, false),
-        (error: unknown) => {
-          failures.set(node, error);
-          complete(node, true);
-        },
-      );
-    } else {
+    if (!isThenable(result)) {
       complete(node, false);
+      return;
     }
+    result.then(
+      () => {
+        complete(node, false);
+        drain();
+      },
+      (error: unknown) => {
+        failures.set(node, error);
+        complete(node, true);
+        drain();
+      },
+    );
   };
-  // Decide the first wave before starting any: a node that finishes synchronously starts its
-  // dependants from complete(), and the loop must not start them a second time.
-  const ready = nodes.filter((node) => waiting.get(node) === 0);
-  for (const node of ready) start(node);
-  return done;
-}
-
-/**
- * The common case, with no edges: every node starts at once (the same order and outcome as the
- * general walk), without its bookkeeping.
- */
-function walkIndependent<N>(
-  nodes: readonly N[],
-  options: WalkOptions<N>,
-  failures: Map<N, unknown>,
-): Map<N, unknown> | Promise<Map<N, unknown>> {
-  let pending: Array<PromiseLike<unknown>> | undefined;
-  for (const node of nodes) {
-    if (options.keepGoing !== undefined && !options.keepGoing(failures)) {
-      options.skipped?.(node);
-      continue;
-    }
-    try {
-      const result = options.visit(node);
-      if (isThenable(result)) {
-        (pending ??= []).push(
-          result.then(undefined, (error: unknown) => {
-            failures.set(node, error);
-          }),
-        );
-      }
-    } catch (error) {
-      failures.set(node, error);
-    }
-  }
-  return pending === undefined ? failures : Promise.all(pending).then(() => failures);
+  // Nodes made ready by a completion join the queue; only the outermost call drains it.
+  const drain = (): void => {
+    if (draining) return;
+    draining = true;
+    while (head < ready.length) start(ready[head++]!);
+    draining = false;
+    if (settled === nodes.length) finish?.(failures);
+  };
+  drain();
+  if (settled === nodes.length) return failures;
+  return new Promise((resolve) => (finish = resolve));
 }
 
 export { isThenable } from '../tokens/types.js';

@@ -1,7 +1,7 @@
 import { runtimeRefs } from '../runtime/context-refs.js';
-import { createServiceFactory, createServiceRef, withDependantView, type ServiceRef } from '../tokens/service-ref.js';
+import { createServiceFactory, createServiceRef, withDependantView, type AnyServiceRef, type ServiceRef } from '../tokens/service-ref.js';
 import { ConfigReader, loadConfig, redactConfig, type ConfigService } from './config/index.js';
-import { DefaultLifecycle, type LifecycleService, type RootLifecycleService } from './lifecycle.js';
+import { createLifecycle, lifecycleFor, type LifecycleService, type RootLifecycleService } from './lifecycle.js';
 import { configuredLevel, type LoggerService, type RootLoggerService } from './logger.js';
 import type { InstanceMetadataService, PluginMetadataService } from './metadata.js';
 
@@ -80,10 +80,11 @@ const lifecycle: ServiceRef<LifecycleService, 'plugin'> = withDependantView(
       createServiceFactory({
         service: lifecycle,
         deps: { context: runtimeRefs.pluginContext },
-        factory: ({ context }) => new DefaultLifecycle(context.hooks, { pluginId: context.pluginId }),
+        factory: ({ context }) => createLifecycle(context.hooks, { pluginId: context.pluginId }),
       }),
   }),
-  (instance, { moduleId }) => (moduleId !== undefined && instance instanceof DefaultLifecycle ? instance.forModule(moduleId) : instance),
+  // A module's hooks are tagged (and shut down) as the module's.
+  (instance, dependant) => lifecycleFor(instance, dependant, false),
 );
 
 const rootLifecycle: ServiceRef<RootLifecycleService, 'root'> = withDependantView(
@@ -94,11 +95,11 @@ const rootLifecycle: ServiceRef<RootLifecycleService, 'root'> = withDependantVie
       createServiceFactory({
         service: rootLifecycle,
         deps: { context: runtimeRefs.rootContext },
-        factory: ({ context }) => new DefaultLifecycle(context.hooks, {}),
+        factory: ({ context }) => createLifecycle(context.hooks, {}),
       }),
   }),
   // The app's hooks, tagged with the plugin (and module) that added them, for logs and errors.
-  (instance, owner) => (instance instanceof DefaultLifecycle ? instance.forOwner(owner) : instance),
+  (instance, dependant) => lifecycleFor(instance, dependant, true),
 );
 
 const instanceMetadata: ServiceRef<InstanceMetadataService, 'root'> = createServiceRef<InstanceMetadataService, 'root'>({
@@ -141,4 +142,4 @@ export const coreServices = Object.freeze({
 });
 
 /** Root refs every app creates at start, so `app.get()` can return them. */
-export const coreRootRefs: readonly ServiceRef<unknown>[] = [rootLogger, rootConfig, rootLifecycle, instanceMetadata];
+export const coreRootRefs: readonly AnyServiceRef[] = [rootLogger, rootConfig, rootLifecycle, instanceMetadata];

@@ -1,6 +1,7 @@
-import type { HookOwner, HookRegistry, LifecycleHook } from '../runtime/hook-registry.js';
+import type { DependantViewContext } from '../tokens/service-ref.js';
+import type { HookOwner, HookRegistry, LifecycleHook } from '../runtime/hooks.js';
 
-export type { LifecycleHook } from '../runtime/hook-registry.js';
+export type { LifecycleHook } from '../runtime/hooks.js';
 
 /**
  * Startup and shutdown hooks of one plugin (`coreServices.lifecycle`). Startup hooks run once
@@ -20,32 +21,32 @@ export interface RootLifecycleService extends LifecycleService {
   addBeforeShutdownHook(hook: LifecycleHook): void;
 }
 
-/** The default lifecycle: registers hooks with the runtime, tagged with who registered them. */
-export class DefaultLifecycle implements RootLifecycleService {
-  constructor(
-    private readonly registry: HookRegistry,
-    private readonly owner: HookOwner,
-  ) {}
+/** How each lifecycle object reaches its registry: kept out of the object itself, so its users cannot. */
+const registries = new WeakMap<object, { readonly registry: HookRegistry; readonly owner: HookOwner }>();
 
-  addStartupHook(hook: LifecycleHook): void {
-    this.registry.addStartupHook(hook, this.owner);
-  }
+/**
+ * A lifecycle service over `registry`, registering hooks as `owner`'s. The object holds no state
+ * a user can reach: three frozen methods, the registry in a closure.
+ */
+export function createLifecycle(registry: HookRegistry, owner: HookOwner): RootLifecycleService {
+  const lifecycle: RootLifecycleService = Object.freeze({
+    addStartupHook: (hook: LifecycleHook): void => registry.addStartupHook(hook, owner),
+    addShutdownHook: (hook: LifecycleHook): void => registry.addShutdownHook(hook, owner),
+    addBeforeShutdownHook: (hook: LifecycleHook): void => registry.addBeforeShutdownHook(hook, owner),
+  });
+  registries.set(lifecycle, { registry, owner });
+  return lifecycle;
+}
 
-  addShutdownHook(hook: LifecycleHook): void {
-    this.registry.addShutdownHook(hook, this.owner);
-  }
-
-  addBeforeShutdownHook(hook: LifecycleHook): void {
-    this.registry.addBeforeShutdownHook(hook, this.owner);
-  }
-
-  /** The same lifecycle, with hooks tagged as the given module's. */
-  forModule(moduleId: string): DefaultLifecycle {
-    return new DefaultLifecycle(this.registry, { ...this.owner, moduleId });
-  }
-
-  /** The same hooks (the same registry), tagged as added by `owner`. */
-  forOwner(owner: HookOwner): DefaultLifecycle {
-    return new DefaultLifecycle(this.registry, owner);
-  }
+/**
+ * The form of a lifecycle a dependant gets: the same registry, its hooks tagged as the module's
+ * (or the plugin's, for the root lifecycle). A replaced lifecycle service is passed through.
+ */
+export function lifecycleFor<T>(instance: T, dependant: DependantViewContext, root: boolean): T {
+  const known = typeof instance === 'object' && instance !== null ? registries.get(instance) : undefined;
+  if (known === undefined) return instance;
+  if (!root && dependant.moduleId === undefined) return instance;
+  const owner: HookOwner =
+    dependant.moduleId === undefined ? { pluginId: dependant.pluginId } : { pluginId: dependant.pluginId, moduleId: dependant.moduleId };
+  return createLifecycle(known.registry, owner) as T;
 }

@@ -1,4 +1,4 @@
-import { PlugboardError } from '../errors.js';
+import { PlugboardError } from '../errors/index.js';
 import { isServiceFactory, isServiceRef, createServiceFactory, type ServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
 import { isServiceDecorator, type ServiceDecorator } from '../tokens/service-decorator.js';
 import type { Class } from '../tokens/types.js';

@@ -2,7 +2,7 @@ import type { App } from '../app/app.js';
 import { ContainerBuilder, type Feature, type FeatureModule } from '../app/container-builder.js';
 import { Plugin } from '../decorators/feature-decorators.js';
 import { readMetadata } from '../decorators/metadata.js';
-import { PlugboardError } from '../errors.js';
+import { PlugboardError } from '../errors/index.js';
 import type { ExtensionPoint } from '../tokens/extension-point.js';
 import { stopAfterTests } from './cleanup.js';
 import { toFeature, type ServiceOverride } from './overrides.js';

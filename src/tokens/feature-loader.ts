@@ -1,5 +1,12 @@
-import { PlugboardError } from '../errors.js';
-import { isServiceRef, type ServiceInstances, type ServiceRef } from './service-ref.js';
+import { plugboardError } from '../errors/index.js';
+import {
+  hasBrand,
+  isServiceRef,
+  type AnyServiceRef,
+  type ServiceInstances,
+  type ServiceMultiplicity,
+  type ServiceRef,
+} from './service-ref.js';
 
 /** What a loader may return: features as an array, a promise, or a (sync or async) generator. */
 export type LoadedFeatures = readonly unknown[] | Promise<readonly unknown[]> | Iterable<unknown> | AsyncIterable<unknown>;
@@ -14,7 +21,7 @@ export interface FeatureLoader {
   /** Names the loader in messages. */
   readonly name: string;
   /** The root-scoped refs the loader needs, by the names `loader` receives them under. */
-  readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
+  readonly deps: Readonly<Record<string, AnyServiceRef>>;
   /** Returns the features to install; plugboard calls it once, before validating the wiring. */
   readonly loader: (deps: Record<string, unknown>) => LoadedFeatures;
   /** @internal Modules it returns whose plugin is not installed are left out (with a log line) instead of being an error. */
@@ -22,7 +29,7 @@ export interface FeatureLoader {
 }
 
 /** Options of {@link createFeatureLoader}. */
-export interface FeatureLoaderConfig<TDeps extends Record<string, ServiceRef<unknown, 'root'>>> {
+export interface FeatureLoaderConfig<TDeps extends Record<string, ServiceRef<unknown, 'root', ServiceMultiplicity>>> {
   /** Names the loader in messages; defaults to the loader function's name. */
   readonly name?: string;
   /** Root-scoped services the loader needs (for example `coreServices.rootConfig`). */
@@ -45,30 +52,38 @@ export interface FeatureLoaderConfig<TDeps extends Record<string, ServiceRef<unk
  * ```
  * @throws PlugboardError `INVALID_TOKEN` when `loader` is not a function or a dep is not a ref.
  */
-export function createFeatureLoader<TDeps extends Record<string, ServiceRef<unknown, 'root'>> = Record<never, never>>(
+export function createFeatureLoader<TDeps extends Record<string, ServiceRef<unknown, 'root', ServiceMultiplicity>> = Record<never, never>>(
   config: FeatureLoaderConfig<TDeps>,
 ): FeatureLoader {
   return makeFeatureLoader(config, false);
 }
 
 /** @internal createFeatureLoader with control over orphan modules (used by discovery). */
-export function makeFeatureLoader<TDeps extends Record<string, ServiceRef<unknown, 'root'>>>(
+export function makeFeatureLoader<TDeps extends Record<string, ServiceRef<unknown, 'root', ServiceMultiplicity>>>(
   config: FeatureLoaderConfig<TDeps>,
   skipOrphanModules: boolean,
 ): FeatureLoader {
-  if (typeof config?.loader !== 'function') {
-    throw new PlugboardError('INVALID_TOKEN', 'createFeatureLoader() needs a `loader` function that returns features.');
+  if (typeof config !== 'object' || config === null || typeof config.loader !== 'function') {
+    throw plugboardError('INVALID_TOKEN', { reason: 'loader-function' });
   }
-  const name = config.name ?? (config.loader.name && config.loader.name !== 'loader' ? config.loader.name : 'feature loader');
-  for (const [key, dep] of Object.entries(config.deps ?? {})) {
-    if (!isServiceRef(dep)) {
-      throw new PlugboardError('INVALID_TOKEN', `createFeatureLoader() '${name}': dependency '${key}' is not a service ref.`);
-    }
+  const functionName = Object.getOwnPropertyDescriptor(config.loader, 'name')?.value as unknown;
+  const name =
+    typeof config.name === 'string' && config.name !== ''
+      ? config.name
+      : typeof functionName === 'string' && functionName !== '' && functionName !== 'loader'
+        ? functionName
+        : 'feature loader';
+  const deps: unknown = config.deps ?? {};
+  if (typeof deps !== 'object' || deps === null)
+    throw plugboardError('INVALID_TOKEN', { reason: 'loader-dep', loader: name, name: '(deps)' });
+  for (const key of Object.keys(deps)) {
+    if (!isServiceRef((deps as Record<string, unknown>)[key]))
+      throw plugboardError('INVALID_TOKEN', { reason: 'loader-dep', loader: name, name: key });
   }
   return Object.freeze({
     $$type: 'plugboard.featureLoader' as const,
     name,
-    deps: Object.freeze({ ...(config.deps ?? {}) }),
+    deps: Object.freeze({ ...(deps as Record<string, AnyServiceRef>) }),
     // Called on the config object, so a loader written as a method keeps its `this`.
     loader: (deps: Record<string, unknown>): LoadedFeatures => config.loader(deps as never),
     skipOrphanModules,
@@ -77,5 +92,5 @@ export function makeFeatureLoader<TDeps extends Record<string, ServiceRef<unknow
 
 /** True when `value` is a {@link FeatureLoader}. */
 export function isFeatureLoader(value: unknown): value is FeatureLoader {
-  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === 'plugboard.featureLoader';
+  return hasBrand(value, 'plugboard.featureLoader');
 }

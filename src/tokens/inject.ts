@@ -1,5 +1,6 @@
-import { PlugboardError } from '../errors.js';
+import { plugboardError } from '../errors/index.js';
 import { writableMetadata, type InjectionToken, type ParameterMetadata } from '../decorators/metadata.js';
+import { assertLegacyCall } from '../decorators/standard-decorators.js';
 import { isExtensionPoint } from './extension-point.js';
 import { isServiceRef } from './service-ref.js';
 import { className } from './types.js';
@@ -9,15 +10,12 @@ export type { InjectionToken } from '../decorators/metadata.js';
 /** A decorator for constructor parameters. */
 export type ConstructorParameterDecorator = (target: object, propertyKey: string | symbol | undefined, parameterIndex: number) => void;
 
-function parameterSlot(target: object, propertyKey: string | symbol | undefined, index: number, decorator: string): ParameterMetadata {
-  if (typeof target !== 'function' || propertyKey !== undefined) {
-    const where = propertyKey === undefined ? 'this place' : `method '${String(propertyKey)}'`;
-    throw new PlugboardError(
-      'INVALID_DECORATOR',
-      `${decorator} is for constructor parameters only, but was used on ${where} of ` +
-        `${className(typeof target === 'function' ? target : target.constructor)}. ` +
-        `plugboard injects through constructors.`,
-    );
+function parameterSlot(target: unknown, propertyKey: unknown, index: unknown, decorator: string): ParameterMetadata {
+  assertLegacyCall(decorator, propertyKey);
+  if (typeof target !== 'function' || propertyKey !== undefined || typeof index !== 'number') {
+    const where = propertyKey === undefined || propertyKey === null ? 'this place' : `method '${String(propertyKey)}'`;
+    const owner = typeof target === 'function' ? target : (target as { constructor?: unknown } | null)?.constructor;
+    throw plugboardError('INVALID_DECORATOR', { reason: 'parameter-only', decorator, where, className: className(owner) });
   }
   const parameters = writableMetadata(target).parameters;
   let slot = parameters[index];
@@ -29,7 +27,8 @@ function parameterSlot(target: object, propertyKey: string | symbol | undefined,
 }
 
 /**
- * Injects a service ref, an extension point or a class into a constructor parameter.
+ * Injects a service ref, an extension point or a class into a constructor parameter. A multiton
+ * ref is injected as the `readonly T[]` of all its implementations.
  *
  * @example
  * ```ts
@@ -40,17 +39,12 @@ function parameterSlot(target: object, propertyKey: string | symbol | undefined,
  */
 export function inject<T>(token: InjectionToken<T>): ConstructorParameterDecorator {
   if (!isServiceRef(token) && !isExtensionPoint(token) && typeof token !== 'function') {
-    throw new PlugboardError(
-      'INVALID_DECORATOR',
-      `@inject() needs a service ref, an extension point or a class, got ${describeValue(token)}. ` +
-        `If it is a class, check for a circular import that leaves it undefined at decoration time.`,
-    );
+    throw plugboardError('INVALID_DECORATOR', { reason: 'inject-token', value: token });
   }
   return (target, propertyKey, index) => {
     const slot = parameterSlot(target, propertyKey, index, '@inject()');
-    if (slot.token !== undefined) {
-      throw new PlugboardError('INVALID_DECORATOR', `Parameter ${index} of ${className(target)} has two @inject() decorators; keep one.`);
-    }
+    if (slot.token !== undefined)
+      throw plugboardError('INVALID_DECORATOR', { reason: 'inject-twice', index, className: className(target) });
     slot.token = token;
   };
 }
@@ -63,11 +57,4 @@ export function optional(): ConstructorParameterDecorator {
   return (target, propertyKey, index) => {
     parameterSlot(target, propertyKey, index, '@optional()').optional = true;
   };
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'a plain object';
-  return `${typeof value} ${JSON.stringify(value)}`;
 }

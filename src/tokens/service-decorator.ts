@@ -1,5 +1,16 @@
-import { PlugboardError } from '../errors.js';
-import { isServiceRef, type ServiceInstances, type ServiceRef, type ServiceResult, type ServiceScope } from './service-ref.js';
+import { plugboardError } from '../errors/index.js';
+import { assertConfigObject } from './ids.js';
+import {
+  hasBrand,
+  isServiceRef,
+  refRecord,
+  type AnyServiceRef,
+  type ServiceInstances,
+  type ServiceMultiplicity,
+  type ServiceRef,
+  type ServiceResult,
+  type ServiceScope,
+} from './service-ref.js';
 import type { MaybePromise } from './types.js';
 
 /**
@@ -10,17 +21,17 @@ export interface ServiceDecorator<T = unknown, TScope extends ServiceScope = Ser
   /** Brand that tells plugboard what this object is (it is checked instead of `instanceof`). */
   readonly $$type: 'plugboard.serviceDecorator';
   /** The ref whose implementation this decorator wraps. */
-  readonly service: ServiceRef<T, TScope>;
+  readonly service: ServiceRef<T, TScope, ServiceMultiplicity>;
   /** The other refs it needs, by the names `decorate` receives them under. */
-  readonly deps: Readonly<Record<string, ServiceRef<unknown>>>;
+  readonly deps: Readonly<Record<string, AnyServiceRef>>;
   /** Returns what dependants get instead of `implementation` (usually a wrapper around it). */
   decorate(implementation: T, deps: Record<string, unknown>): MaybePromise<T>;
 }
 
 /** Options of {@link createServiceDecorator}. */
-export interface ServiceDecoratorConfig<T, TScope extends ServiceScope, TDeps extends Record<string, ServiceRef<unknown>>> {
+export interface ServiceDecoratorConfig<T, TScope extends ServiceScope, TDeps extends Record<string, AnyServiceRef>> {
   /** The ref whose implementation is wrapped. */
-  readonly service: ServiceRef<T, TScope>;
+  readonly service: ServiceRef<T, TScope, ServiceMultiplicity>;
   /** Other services the decorator needs (not the decorated one: it receives that directly). */
   readonly deps?: TDeps;
   /**
@@ -46,29 +57,20 @@ export interface ServiceDecoratorConfig<T, TScope extends ServiceScope, TDeps ex
  * ```
  * @throws PlugboardError `INVALID_TOKEN` when `service` is not a ref, a dep is not a ref, or `decorate` is not a function.
  */
-export function createServiceDecorator<
-  T,
-  TScope extends ServiceScope,
-  TDeps extends Record<string, ServiceRef<unknown>> = Record<never, never>,
->(config: ServiceDecoratorConfig<T, TScope, TDeps>): ServiceDecorator<T, TScope> {
-  if (!isServiceRef(config?.service)) {
-    throw new PlugboardError('INVALID_TOKEN', 'createServiceDecorator() needs `service`: the ref whose implementation it wraps.');
-  }
+export function createServiceDecorator<T, TScope extends ServiceScope, TDeps extends Record<string, AnyServiceRef> = Record<never, never>>(
+  config: ServiceDecoratorConfig<T, TScope, TDeps>,
+): ServiceDecorator<T, TScope> {
+  assertConfigObject(config, 'createServiceDecorator()');
+  if (!isServiceRef(config.service)) throw plugboardError('INVALID_TOKEN', { reason: 'service', what: 'createServiceDecorator()' });
   const refId = config.service.id;
   if (typeof config.decorate !== 'function') {
-    throw new PlugboardError('INVALID_TOKEN', `createServiceDecorator() for '${refId}' needs a \`decorate\` function.`, { refId });
+    throw plugboardError('INVALID_TOKEN', { reason: 'function', what: 'createServiceDecorator()', refId, fn: 'decorate' });
   }
-  for (const [name, dep] of Object.entries(config.deps ?? {})) {
-    if (!isServiceRef(dep)) {
-      throw new PlugboardError('INVALID_TOKEN', `createServiceDecorator() for '${refId}': dependency '${name}' is not a service ref.`, {
-        refId,
-      });
-    }
-  }
+  const deps = refRecord(config.deps, 'createServiceDecorator()', refId);
   return Object.freeze({
     $$type: 'plugboard.serviceDecorator' as const,
     service: config.service,
-    deps: Object.freeze({ ...(config.deps ?? {}) }),
+    deps,
     // Called on the config object, so a decorate written as a method keeps its `this`.
     // ServiceResult<T> is MaybePromise<T>; TypeScript cannot see that while T is generic.
     decorate: (implementation: T, deps: Record<string, unknown>): MaybePromise<T> =>
@@ -78,5 +80,5 @@ export function createServiceDecorator<
 
 /** True when `value` is a {@link ServiceDecorator}. */
 export function isServiceDecorator(value: unknown): value is ServiceDecorator {
-  return typeof value === 'object' && value !== null && (value as { $$type?: unknown }).$$type === 'plugboard.serviceDecorator';
+  return hasBrand(value, 'plugboard.serviceDecorator');
 }

@@ -43,6 +43,9 @@ describe('describe()', () => {
       scope: 'plugin',
       source: 'installed',
       implementation: 'Store',
+      implementations: ['Store'],
+      multiton: false,
+      initialization: 'lazy',
       dependencies: ['core.logger'],
       dependants: [{ kind: 'plugin', pluginId: 'catalog' }],
     });

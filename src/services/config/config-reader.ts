@@ -1,4 +1,4 @@
-import { PlugboardError } from '../../errors.js';
+import { PlugboardError } from '../../errors/index.js';
 import type { ConfigService } from './config-service.js';
 import { isSecretPath, REDACTED } from './redact.js';
 

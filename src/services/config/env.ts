@@ -1,4 +1,4 @@
-import { PlugboardError } from '../../errors.js';
+import { PlugboardError } from '../../errors/index.js';
 import { isPlainObject } from './merge.js';
 
 const PATTERN = /\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { PlugboardError, describeThrown } from '../../errors.js';
+import { PlugboardError, describeThrown } from '../../errors/index.js';
 import { ConfigReader } from './config-reader.js';
 import type { ConfigService } from './config-service.js';
 import { substituteEnv } from './env.js';

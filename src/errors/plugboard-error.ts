@@ -1,6 +1,7 @@
 /**
  * Every error plugboard raises is a {@link PlugboardError} with a stable {@link PlugboardErrorCode}.
- * Codes are part of the public contract: match on `error.code`, never on the message.
+ * Codes are part of the public contract: match on `error.code` and the id fields, never on the
+ * message. Messages are built from data in one place per code (src/errors/messages/).
  *
  * @packageDocumentation
  */
@@ -23,7 +24,9 @@ export type PlugboardErrorCode =
   | 'EXTENSION_POINT_NOT_PROVIDED'
   | 'EXTENSION_POINT_OF_OTHER_PLUGIN'
   | 'EXTENSION_POINT_IN_SERVICE'
+  | 'IMPLEMENTATION_INJECTED'
   | 'DUPLICATE_REF_ID'
+  | 'RESERVED_ID'
   | 'SERVICE_NOT_FOUND'
   | 'DUPLICATE_SERVICE'
   | 'SCOPE_VIOLATION'
@@ -35,6 +38,8 @@ export type PlugboardErrorCode =
   | 'INIT_FAILED'
   | 'INIT_TIMEOUT'
   | 'EXTENSION_POINT_CLOSED'
+  | 'EXTENSION_POINT_FIELD'
+  | 'MODULE_FAILURE_TOO_LATE'
   | 'START_ABORTED'
   | 'INVALID_STATE'
   | 'SHUTDOWN_TIMEOUT'
@@ -86,11 +91,15 @@ export interface PlugboardErrorOptions {
   readonly key?: string;
   /** For config errors: the file the value came from, when known. */
   readonly file?: string;
+  /** For a failed `start()`: what happened to every plugin and module (see `StartupResult`). */
+  readonly result?: unknown;
+  /** The data the message was built from (ids, paths, limits), for tools. */
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 
 /** The one error type plugboard raises. Match on {@link PlugboardError.code}. */
 export class PlugboardError extends Error {
-  /** Always `'PlugboardError'` (what stack traces and `describeThrown` show). */
+  /** Always `'PlugboardError'` (what stack traces show). */
   override readonly name = 'PlugboardError';
   /** Stable machine-readable code; see docs/errors.md. */
   readonly code: PlugboardErrorCode;
@@ -108,6 +117,13 @@ export class PlugboardError extends Error {
   readonly key?: string;
   /** For config errors: the file the value came from, when it came from a file. */
   readonly file?: string;
+  /**
+   * For a rejected `start()`: the `StartupResult` (outcome `'failure'`), what happened to every
+   * plugin and module. Undefined otherwise.
+   */
+  readonly result?: unknown;
+  /** The data the message was built from: ids, paths, limits. Empty for errors built by hand. */
+  readonly data: Readonly<Record<string, unknown>>;
 
   constructor(code: PlugboardErrorCode, message: string, options: PlugboardErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -119,20 +135,19 @@ export class PlugboardError extends Error {
     if (options.extensionPointId !== undefined) this.extensionPointId = options.extensionPointId;
     if (options.key !== undefined) this.key = options.key;
     if (options.file !== undefined) this.file = options.file;
+    if (options.result !== undefined) this.result = options.result;
+    this.data = options.data ?? EMPTY;
   }
 }
 
-/** True when `value` is a {@link PlugboardError}, optionally with the given code. */
-export function isPlugboardError(value: unknown, code?: PlugboardErrorCode): value is PlugboardError {
-  return value instanceof PlugboardError && (code === undefined || value.code === code);
-}
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 
-/** A short, safe description of any thrown value, for messages. */
-export function describeThrown(value: unknown): string {
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
+/** True when `value` is a {@link PlugboardError}, optionally with the given code. Never throws. */
+export function isPlugboardError(value: unknown, code?: PlugboardErrorCode): value is PlugboardError {
   try {
-    return String(value);
+    return value instanceof PlugboardError && (code === undefined || value.code === code);
   } catch {
-    return typeof value;
+    // A thrown Proxy can make instanceof throw (its getPrototypeOf trap): it is not ours.
+    return false;
   }
 }

@@ -1,0 +1,13 @@
+/**
+ * plugboard's errors: the error class, its codes, and one message builder per code.
+ *
+ * @packageDocumentation
+ */
+export { PlugboardError, isPlugboardError } from './plugboard-error.js';
+export type { PlugboardErrorCode, PlugboardErrorOptions, WiringProblem } from './plugboard-error.js';
+export { plugboardError, wiringProblem, messageOf } from './raise.js';
+export type { RaiseExtras } from './raise.js';
+export type { MessageData } from './catalogue.js';
+export { describeThrown, describeValue, settleStack } from './describe-value.js';
+export { label, Label, capitalize, type Subject } from './labels.js';
+export type { FeatureRejection } from './messages/features.js';

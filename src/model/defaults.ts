@@ -1,0 +1,106 @@
+import { wiringProblem, type WiringProblem } from '../errors/index.js';
+import { readMetadata } from '../decorators/metadata.js';
+import { isServiceFactory, type AnyServiceRef } from '../tokens/service-ref.js';
+import { isThenable, type Constructor } from '../tokens/types.js';
+import { entry, type CatalogEntry, type RefRegistry } from './catalog.js';
+import type { RefWalker } from './reachable-refs.js';
+
+/**
+ * Takes refs from the walker until none is left, giving each ref nothing implements its
+ * `defaultFactory(ref)`. Stays synchronous unless a defaultFactory returns a promise (a lazy
+ * `import()`); a promise that does not settle within `timeoutMs` is a problem, not a hang.
+ */
+export function collectDefaults(
+  walker: RefWalker,
+  catalog: Map<string, CatalogEntry>,
+  refs: RefRegistry,
+  timeoutMs: number | undefined,
+  problems: WiringProblem[],
+): Map<string, CatalogEntry> | Promise<Map<string, CatalogEntry>> {
+  const tried = new Set<string>();
+  const drain = (): Map<string, CatalogEntry> | Promise<Map<string, CatalogEntry>> => {
+    while (walker.pending.length > 0) {
+      const ref = walker.pending.pop()!;
+      refs.check(ref);
+      if (catalog.has(ref.id) || tried.has(ref.id)) continue;
+      tried.add(ref.id);
+      if (ref.defaultFactory === undefined) continue;
+      let made: unknown;
+      try {
+        made = ref.defaultFactory(ref);
+      } catch (error) {
+        problems.push(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'threw', refId: ref.id, cause: error }));
+        continue;
+      }
+      const accept = (value: unknown): void => {
+        const accepted = defaultEntry(ref, value, problems);
+        if (accepted === undefined) return;
+        catalog.set(ref.id, accepted);
+        walker.visitEntry(accepted);
+      };
+      if (isThenable(made)) {
+        return bounded(Promise.resolve(made), timeoutMs).then(
+          (outcome) => {
+            if (outcome.timedOut)
+              problems.push(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'timeout', refId: ref.id, ms: timeoutMs! }));
+            else accept(outcome.value);
+            return drain();
+          },
+          (error: unknown) => {
+            problems.push(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'threw', refId: ref.id, cause: error }));
+            return drain();
+          },
+        );
+      }
+      accept(made);
+    }
+    return catalog;
+  };
+  return drain();
+}
+
+/** Settles like `work`, or with `{ timedOut: true }` after `ms`. The timer keeps the process alive while it waits. */
+function bounded<T>(work: Promise<T>, ms: number | undefined): Promise<{ timedOut: false; value: T } | { timedOut: true }> {
+  if (ms === undefined) return work.then((value) => ({ timedOut: false as const, value }));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ timedOut: true }), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ timedOut: false, value });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+function defaultEntry(ref: AnyServiceRef, value: unknown, problems: WiringProblem[]): CatalogEntry | undefined {
+  // An ES module namespace from a lazy import(): use its default export.
+  const implementation = isModuleNamespace(value) ? value.default : value;
+  if (isServiceFactory(implementation) && implementation.service.id === ref.id) {
+    return entry(ref, [{ kind: 'factory', factory: implementation }], [], 'default');
+  }
+  if (typeof implementation === 'function') {
+    const cls = implementation as Constructor;
+    return entry(ref, [{ kind: 'class', cls, metadata: readMetadata(cls)?.service }], [], 'default');
+  }
+  const returned = isServiceFactory(implementation) ? `a factory for '${implementation.service.id}'` : typeof implementation;
+  problems.push(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'returned', refId: ref.id, returned }));
+  return undefined;
+}
+
+function isModuleNamespace(value: unknown): value is { default: unknown } {
+  try {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Module' &&
+      'default' in value
+    );
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,90 @@
+import { wiringProblem, type WiringProblem } from '../../errors/index.js';
+import { className, type Constructor } from '../../tokens/types.js';
+import type { FeatureSet } from '../features.js';
+import type { RecipeBook } from '../recipes.js';
+import type { ExtensionPointNode, ModuleNode, PluginNode } from '../types.js';
+import type { ExtensionPointRegistry } from './extension-points.js';
+
+const NO_EXTENSION_POINTS: readonly ExtensionPointNode[] = Object.freeze([]);
+const NO_MODULES: readonly ModuleNode[] = Object.freeze([]);
+const NO_PLUGINS: readonly PluginNode[] = Object.freeze([]);
+
+/** The plugins and modules of the app, and the discovered modules left out. */
+export interface FeatureNodes {
+  readonly pluginsById: Map<string, PluginNode>;
+  readonly skippedModules: Array<{ readonly pluginId: string; readonly moduleId: string }>;
+}
+
+/**
+ * A node per plugin (unique by id) and per module (attached to its installed plugin, unique
+ * within it), with their recipes and the extension points they provide.
+ */
+export function featureNodes(
+  features: FeatureSet,
+  book: RecipeBook,
+  extensionPoints: ExtensionPointRegistry,
+  problems: WiringProblem[],
+): FeatureNodes {
+  const pluginsById = new Map<string, PluginNode>();
+  const duplicates = new Map<string, Constructor[]>();
+  for (const { cls, metadata } of features.plugins) {
+    const { id, dependsOn, extensionPoints: providers } = metadata.plugin!;
+    const first = pluginsById.get(id);
+    if (first !== undefined) {
+      const classes = duplicates.get(id) ?? [first.recipe.cls];
+      classes.push(cls);
+      duplicates.set(id, classes);
+      continue;
+    }
+    const plugin: PluginNode = {
+      id,
+      recipe: book.recipe(cls, { pluginId: id }, metadata),
+      provides: NO_EXTENSION_POINTS,
+      dependsOn: NO_PLUGINS,
+      dependsOnIds: dependsOn,
+      modules: [],
+      extensionPoints: new Map(),
+      needs: [],
+      startNeeds: [],
+    };
+    pluginsById.set(id, plugin);
+    plugin.provides = extensionPoints.provide(plugin, providers, undefined);
+  }
+  for (const [pluginId, classes] of duplicates) {
+    problems.push(wiringProblem('DUPLICATE_PLUGIN', { pluginId, classNames: classes.map(className) }));
+  }
+
+  // A module id index per plugin: a duplicate check stays O(1) however many modules a plugin has.
+  const moduleIds = new Map<PluginNode, Map<string, ModuleNode>>();
+  const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
+  for (const { cls, metadata, origin } of features.modules) {
+    const { pluginId, id, extensionPoints: providers } = metadata.module!;
+    const plugin = pluginsById.get(pluginId);
+    if (plugin === undefined) {
+      if (origin?.skipOrphanModules) skippedModules.push({ pluginId, moduleId: id });
+      else problems.push(wiringProblem('MODULE_WITHOUT_PLUGIN', { pluginId, moduleId: id, className: className(cls) }));
+      continue;
+    }
+    let ids = moduleIds.get(plugin);
+    if (ids === undefined) moduleIds.set(plugin, (ids = new Map()));
+    const first = ids.get(id);
+    if (first !== undefined) {
+      problems.push(wiringProblem('DUPLICATE_MODULE', { pluginId, moduleId: id, first: first.recipe.name, second: className(cls) }));
+      continue;
+    }
+    const module: ModuleNode = {
+      pluginId,
+      id,
+      index: plugin.modules.length,
+      recipe: book.recipe(cls, { pluginId, moduleId: id }, metadata),
+      provides: NO_EXTENSION_POINTS,
+      uses: NO_EXTENSION_POINTS,
+      after: NO_MODULES,
+      needs: [],
+    };
+    plugin.modules.push(module);
+    ids.set(id, module);
+    module.provides = extensionPoints.provide(plugin, providers, id);
+  }
+  return { pluginsById, skippedModules };
+}

@@ -1,0 +1,107 @@
+import { wiringProblem, type Subject, type WiringProblem } from '../../errors/index.js';
+import type { ClassNode, ExtensionPointNode, PluginNode, ServiceNode } from '../types.js';
+import { ClassReach } from './class-reach.js';
+import { serviceDeps } from './service-deps.js';
+import { heldClasses } from './usage.js';
+
+/**
+ * Only an extension point's provider may hold its implementation: a module (or the plugin, for a
+ * module-provided point) or a service that injects the implementation class, directly or through
+ * classes it injects, would get the raw object and bypass the guarded view and its gate
+ * (`IMPLEMENTATION_INJECTED`). And an implementation shared app-wide (`scope: 'root'`) would show
+ * one plugin's additions to another (`SCOPE_VIOLATION`).
+ */
+export function checkImplementationAccess(
+  plugins: Iterable<PluginNode>,
+  services: Iterable<ServiceNode>,
+  extensionPoints: ReadonlyMap<string, ExtensionPointNode>,
+  problems: WiringProblem[],
+): void {
+  const implementing = new Map<ClassNode, ExtensionPointNode[]>();
+  for (const ep of extensionPoints.values()) {
+    for (const cls of implementationClasses(ep)) {
+      const list = implementing.get(cls);
+      if (list === undefined) implementing.set(cls, [ep]);
+      else list.push(ep);
+      if (cls.scope === 'root') {
+        problems.push(
+          wiringProblem('SCOPE_VIOLATION', {
+            reason: 'root-implementation',
+            className: cls.recipe.name,
+            extensionPointId: ep.id,
+            pluginId: ep.pluginId,
+          }),
+        );
+      }
+    }
+  }
+  if (implementing.size === 0) return;
+  const reach = new ClassReach<ClassNode>((node) => (implementing.has(node) ? [node] : []));
+
+  const check = (held: readonly ClassNode[], holder: Subject, allowed: (ep: ExtensionPointNode) => boolean): void => {
+    for (const cls of held) {
+      for (const implementation of reach.of(cls)) {
+        for (const ep of implementing.get(implementation)!) {
+          if (allowed(ep)) continue;
+          problems.push(
+            wiringProblem('IMPLEMENTATION_INJECTED', {
+              className: implementation.recipe.name,
+              extensionPointId: ep.id,
+              provider: ep.moduleId === undefined ? { pluginId: ep.pluginId } : { pluginId: ep.pluginId, moduleId: ep.moduleId },
+              holder,
+              ...holder,
+              ...(cls === implementation ? {} : { via: `class ${cls.recipe.name}` }),
+            }),
+          );
+        }
+      }
+    }
+  };
+  for (const plugin of plugins) {
+    // Another plugin's implementation class is only a class in this plugin: its own instance.
+    check(
+      heldClasses(plugin.recipe.deps, plugin.provides),
+      { pluginId: plugin.id },
+      (ep) => ep.pluginId !== plugin.id || ep.moduleId === undefined,
+    );
+    for (const module of plugin.modules) {
+      check(
+        heldClasses(module.recipe.deps, module.provides),
+        { pluginId: plugin.id, moduleId: module.id },
+        (ep) => ep.pluginId !== plugin.id || ep.moduleId === module.id,
+      );
+    }
+  }
+  for (const service of services) {
+    const classes: ClassNode[] = [];
+    for (const dep of serviceDeps(service)) if (dep.kind === 'class') classes.push(dep.node);
+    check(classes, { refId: service.id }, () => false);
+  }
+}
+
+/** The classes that hold an extension point's state: its implementation class, or its factory's class deps. */
+export function implementationClasses(ep: ExtensionPointNode): ClassNode[] {
+  if (ep.implementation.kind === 'class') return [ep.implementation.node];
+  if (ep.implementation.kind === 'factory') {
+    const classes: ClassNode[] = [];
+    for (const [, dep] of ep.implementation.deps) if (dep.kind === 'class') classes.push(dep.node);
+    return classes;
+  }
+  return [];
+}
+
+/** A service that injects an extension point, directly or through classes it injects: `EXTENSION_POINT_IN_SERVICE`. */
+export function checkServicesUseNoExtensionPoint(
+  services: Iterable<ServiceNode>,
+  epReach: ClassReach<{ readonly extensionPoint: { readonly id: string } }>,
+  problems: WiringProblem[],
+): void {
+  for (const service of services) {
+    const ids = new Set<string>();
+    for (const dep of serviceDeps(service)) {
+      if (dep.kind === 'extensionPoint') ids.add(dep.extensionPoint.id);
+      else if (dep.kind === 'class') for (const reached of epReach.of(dep.node)) ids.add(reached.extensionPoint.id);
+    }
+    for (const extensionPointId of ids) problems.push(wiringProblem('EXTENSION_POINT_IN_SERVICE', { refId: service.id, extensionPointId }));
+  }
+}

@@ -1,0 +1,154 @@
+import { inspect } from 'node:util';
+import { plugboardError } from '../../errors/index.js';
+import type { Gate, ViewHolder } from './gate.js';
+
+/**
+ * A view of an extension point for one holder: what a module (or the provider itself) receives
+ * instead of the implementation.
+ *
+ * It is a Proxy over an empty frozen object, and all its state lives in the closure of its
+ * handler, so no property access, symbol, prototype walk or descriptor leads to the
+ * implementation, the gate or another view. Reads follow the implementation as it is now:
+ * methods are forwarded (bound to the implementation, whatever `this` the caller uses) while the
+ * gate is open; getters and setters likewise; a data field is refused with
+ * `EXTENSION_POINT_FIELD` (it would hand out state that outlives the gate), never read as a
+ * silent `undefined`. A method that returns the implementation itself (a fluent `return this`)
+ * returns the view. A view is never a thenable, so awaiting one never calls into an implementation.
+ */
+export function createView(gate: Gate, holder: ViewHolder, ownTarget?: object): object {
+  const id = gate.node.id;
+  const target = (): object => ownTarget ?? gate.implementation!;
+  const forwarders = new Map<PropertyKey, (...args: unknown[]) => unknown>();
+  const label = `[extension point '${id}' view]`;
+  let view: object;
+
+  const ensureOpen = (member: string): void => {
+    if (!gate.closed && !gate.isLeftOut(holder.key)) return;
+    const provider =
+      gate.node.moduleId === undefined ? { pluginId: gate.node.pluginId } : { pluginId: gate.node.pluginId, moduleId: gate.node.moduleId };
+    throw plugboardError('EXTENSION_POINT_CLOSED', {
+      extensionPointId: id,
+      pluginId: holder.pluginId,
+      ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
+      holder: subject(holder),
+      member,
+      provider,
+      leftOut: gate.isLeftOut(holder.key),
+    });
+  };
+  const refuse = (member: PropertyKey, action: 'read' | 'write' | 'define' | 'delete' | 'prototype'): never => {
+    throw plugboardError('EXTENSION_POINT_FIELD', {
+      extensionPointId: id,
+      pluginId: holder.pluginId,
+      ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
+      holder: subject(holder),
+      member: String(member),
+      action,
+    });
+  };
+  // The implementation is passed back as the view, so a fluent API never leaks it.
+  const guardResult = (result: unknown, implementation: object): unknown => {
+    if (result === implementation) return view;
+    if (result instanceof Promise) return result.then((value: unknown) => (value === implementation ? view : value));
+    return result;
+  };
+  const forwarder = (key: PropertyKey): ((...args: unknown[]) => unknown) => {
+    let forward = forwarders.get(key);
+    if (forward === undefined) {
+      const name = `${String(key)}()`;
+      forward = (...args: unknown[]): unknown => {
+        ensureOpen(name);
+        const implementation = target();
+        const member = findMember(implementation, key);
+        if (member?.kind !== 'method') return refuse(key, 'read');
+        gate.note(holder.key, key, 'call', args);
+        return guardResult(Reflect.apply(member.fn, implementation, args), implementation);
+      };
+      forwarders.set(key, forward);
+    }
+    return forward;
+  };
+
+  const handler: ProxyHandler<object> = {
+    get(_, key) {
+      if (key === 'then') return undefined;
+      if (key === 'toString' || key === Symbol.toPrimitive) return () => label;
+      if (key === Symbol.toStringTag) return 'ExtensionPointView';
+      if (key === inspect.custom) return () => label;
+      const implementation = target();
+      const member = findMember(implementation, key);
+      if (member === undefined) return undefined;
+      if (member.kind === 'method') return forwarder(key);
+      if (member.kind === 'accessor') {
+        if (member.get === undefined) return undefined;
+        ensureOpen(`get ${String(key)}`);
+        return guardResult(Reflect.apply(member.get, implementation, []), implementation);
+      }
+      return refuse(key, 'read');
+    },
+    set(_, key, value) {
+      const implementation = target();
+      const member = findMember(implementation, key);
+      if (member?.kind !== 'accessor' || member.set === undefined) return refuse(key, 'write');
+      ensureOpen(`set ${String(key)}`);
+      gate.note(holder.key, key, 'set', [value]);
+      Reflect.apply(member.set, implementation, [value]);
+      return true;
+    },
+    has(_, key) {
+      const member = findMember(target(), key);
+      return member !== undefined && member.kind !== 'field';
+    },
+    ownKeys: () => [],
+    getOwnPropertyDescriptor: () => undefined,
+    defineProperty: (_, key) => refuse(key, 'define'),
+    deleteProperty: (_, key) => refuse(key, 'delete'),
+    setPrototypeOf: () => refuse('__proto__', 'prototype'),
+    getPrototypeOf: () => VIEW_PROTOTYPE,
+    isExtensible: () => false,
+    preventExtensions: () => true,
+  };
+  view = new Proxy(EMPTY, handler);
+  return view;
+}
+
+/** What every view reports as its prototype: empty, frozen, and leading nowhere. */
+const VIEW_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
+const EMPTY: object = Object.freeze(Object.create(VIEW_PROTOTYPE) as object);
+
+type Member =
+  | { readonly kind: 'method'; readonly fn: (...args: unknown[]) => unknown }
+  | { readonly kind: 'accessor'; readonly get: (() => unknown) | undefined; readonly set: ((value: unknown) => void) | undefined }
+  | { readonly kind: 'field' };
+
+/** A member of the implementation (own or inherited below Object.prototype), read as a descriptor: no getter runs. */
+export function findMember(implementation: object, key: PropertyKey): Member | undefined {
+  // The class of the implementation is not part of the extension point (and would lead to it).
+  if (key === 'constructor' || key === '__proto__') return undefined;
+  let level: object | null = implementation;
+  for (let depth = 0; level !== null && level !== Object.prototype && level !== Function.prototype && depth < 1000; depth++) {
+    const descriptor = Object.getOwnPropertyDescriptor(level, key);
+    if (descriptor !== undefined) {
+      if ('value' in descriptor) {
+        return typeof descriptor.value === 'function'
+          ? { kind: 'method', fn: descriptor.value as (...args: unknown[]) => unknown }
+          : { kind: 'field' };
+      }
+      return {
+        kind: 'accessor',
+        get: descriptor.get as (() => unknown) | undefined,
+        set: descriptor.set as ((value: unknown) => void) | undefined,
+      };
+    }
+    level = Object.getPrototypeOf(level) as object | null;
+  }
+  return undefined;
+}
+
+function subject(holder: ViewHolder): { pluginId: string; moduleId?: string; className?: string } {
+  return {
+    pluginId: holder.pluginId,
+    ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
+    ...(holder.className === undefined ? {} : { className: holder.className }),
+  };
+}

@@ -1,0 +1,84 @@
+import { plugboardError, type Subject } from '../errors/index.js';
+import { hookStep, type ShutdownStack } from './shutdown/stack.js';
+
+/** A startup or shutdown hook function. */
+export type LifecycleHook = () => void | Promise<void>;
+
+/** Who registered a hook: named in logs and errors. */
+export interface HookOwner {
+  readonly pluginId?: string;
+  readonly moduleId?: string;
+}
+
+/** A registered startup or before-shutdown hook. */
+export interface PendingHook {
+  readonly fn: LifecycleHook;
+  readonly owner: Subject;
+}
+
+/**
+ * Where the lifecycle services put their hooks: one registry per plugin and one for the root.
+ * Startup hooks run once every plugin is up; shutdown hooks join a shutdown stack (the owner's:
+ * a module's hooks go to that module's, so leaving the module out runs them), so they run in
+ * reverse order of registration, interleaved with `@onShutdown` methods.
+ */
+export class HookRegistry {
+  #startup: PendingHook[] = [];
+  #beforeShutdown: PendingHook[] = [];
+  #startupTaken = false;
+
+  /**
+   * @param scope who owns hooks registered without an owner (the plugin, or the app).
+   * @param stackFor the shutdown stack a hook of `owner` joins.
+   */
+  constructor(
+    private readonly scope: HookOwner,
+    private readonly stackFor: (owner: HookOwner) => ShutdownStack,
+  ) {}
+
+  addStartupHook(fn: unknown, owner: HookOwner = this.scope): void {
+    const hook = this.check(fn, 'addStartupHook', owner);
+    if (this.#startupTaken) throw plugboardError('LIFECYCLE_HOOK_TOO_LATE', { ...owner, hook: 'startup' });
+    this.#startup.push({ fn: hook, owner: { ...owner, step: 'startup hook' } });
+  }
+
+  addShutdownHook(fn: unknown, owner: HookOwner = this.scope): void {
+    const hook = this.check(fn, 'addShutdownHook', owner);
+    const stack = this.stackFor(owner);
+    if (stack.taken) throw plugboardError('LIFECYCLE_HOOK_TOO_LATE', { ...owner, hook: 'shutdown' });
+    stack.push(hookStep(hook, owner));
+  }
+
+  addBeforeShutdownHook(fn: unknown, owner: HookOwner = this.scope): void {
+    const hook = this.check(fn, 'addBeforeShutdownHook', owner);
+    if (this.stackFor(owner).taken) throw plugboardError('LIFECYCLE_HOOK_TOO_LATE', { ...owner, hook: 'before-shutdown' });
+    this.#beforeShutdown.push({ fn: hook, owner: { ...owner, step: 'before-shutdown hook' } });
+  }
+
+  /** The startup hooks, in registration order; later registrations are refused. */
+  takeStartupHooks(): PendingHook[] {
+    this.#startupTaken = true;
+    const hooks = this.#startup;
+    this.#startup = [];
+    return hooks;
+  }
+
+  /** The before-shutdown hooks, in registration order. */
+  takeBeforeShutdownHooks(): PendingHook[] {
+    const hooks = this.#beforeShutdown;
+    this.#beforeShutdown = [];
+    return hooks;
+  }
+
+  /** Forgets the startup and before-shutdown hooks of a module that was left out. */
+  dropHooksOf(pluginId: string, moduleId: string): void {
+    const other = (hook: PendingHook): boolean => hook.owner.pluginId !== pluginId || hook.owner.moduleId !== moduleId;
+    this.#startup = this.#startup.filter(other);
+    this.#beforeShutdown = this.#beforeShutdown.filter(other);
+  }
+
+  private check(fn: unknown, method: string, owner: HookOwner): LifecycleHook {
+    if (typeof fn !== 'function') throw plugboardError('INVALID_STATE', { reason: 'hook-function', method, ...owner });
+    return fn as LifecycleHook;
+  }
+}

@@ -1,0 +1,247 @@
+import type { Logger } from 'pino';
+import { describeThrown, plugboardError, type Subject } from '../errors/index.js';
+import type { ExtensionPointNode, ModuleNode, PluginNode, ServiceNode } from '../model/types.js';
+import { rebuildImplementation } from './extension-points/rebuild.js';
+import { initFailure } from './failures.js';
+import type { HookRegistry } from './hooks.js';
+import { box, initialize, then, type Boxed } from './instances.js';
+import type { ModuleFailureReports } from './module-failures.js';
+import type { PluginScope } from './plugin-scope.js';
+import { recordFailure, type StartRecords } from './records.js';
+import type { ScopeSettings } from './root-scope.js';
+import type { ShutdownRunner } from './shutdown/runner.js';
+import type { ShutdownStack, ShutdownStep } from './shutdown/stack.js';
+import { after, walk } from './walk.js';
+
+/** What to do when a plugin or module fails to start. */
+export type BootFailurePolicy = 'abort' | 'continue';
+
+/** What starting one plugin needs from the runtime (settings, policy, records, the root's hooks). */
+export interface PluginStartEnv {
+  readonly settings: ScopeSettings;
+  readonly modulePolicy: (pluginId: string, moduleId: string) => BootFailurePolicy;
+  readonly records: StartRecords;
+  readonly log: () => Logger;
+  /** Plugin-scoped services created for every plugin at its start (`initialization: 'always'`). */
+  readonly atStart: readonly ServiceNode[];
+  readonly runner: ShutdownRunner;
+  /** The root's hooks and stack: a module left out loses what it registered there too. */
+  readonly root: { readonly hooks: HookRegistry; readonly stack: ShutdownStack };
+}
+
+const DONE: Boxed<void> = box(undefined);
+
+/**
+ * One plugin's start, in order: its always-created services, its modules (users of an extension
+ * point before its provider, the others concurrently), then the plugin. A module that fails is
+ * left out or fails the plugin, by its policy; leaving one out leaves nothing of it behind.
+ * Synchronous when everything is.
+ */
+export class PluginStart {
+  readonly #leftOut = new Set<string>();
+
+  constructor(
+    private readonly node: PluginNode,
+    private readonly scope: PluginScope,
+    private readonly reports: ModuleFailureReports,
+    private readonly env: PluginStartEnv,
+  ) {}
+
+  run(): Boxed<void> {
+    const record = this.env.records.plugin(this.node);
+    record.status = 'starting';
+    const startedAt = performance.now();
+    const shared = this.createShared();
+    const modules = shared instanceof Promise ? shared.then(() => this.startModules()) : this.startModules();
+    return then(modules, () =>
+      then(this.startPlugin(), () => {
+        record.initMs = performance.now() - startedAt;
+        record.status = 'started';
+        return DONE;
+      }),
+    );
+  }
+
+  /**
+   * Before any module: the services created for every plugin (`initialization: 'always'`) and
+   * what the plugin and its modules need, so those stop after every feature that used them. A
+   * failure here is the plugin's.
+   */
+  private createShared(): void | Promise<void> {
+    const subject: Subject = { pluginId: this.node.id };
+    try {
+      const created = this.scope.ensure(
+        this.env.atStart.length === 0 ? this.node.startNeeds : [...this.env.atStart, ...this.node.startNeeds],
+      );
+      return created instanceof Promise ? created.catch((error: unknown) => Promise.reject(initFailure(subject, error))) : created;
+    } catch (error) {
+      throw initFailure(subject, error);
+    }
+  }
+
+  private startModules(): Boxed<void> {
+    const failures = walk(this.node.modules, {
+      prerequisites: (module) => module.after,
+      visit: (module) => this.startModule(module),
+      keepGoing: (failed) => failed.size === 0 && !this.env.settings.halted(),
+      skipped: (module) => (this.env.records.module(module).status = 'skipped'),
+    });
+    const settled = after(failures, (failed): Boxed<void> => {
+      for (const error of failed.values()) throw error; // a module under 'abort' fails its plugin
+      if (this.env.settings.halted()) throw plugboardError('START_ABORTED', { reason: 'halted', pluginId: this.node.id });
+      return DONE;
+    });
+    return settled instanceof Promise ? settled : (settled as Boxed<void>);
+  }
+
+  private startModule(module: ModuleNode): Boxed<void> {
+    const record = this.env.records.module(module);
+    record.status = 'starting';
+    const startedAt = performance.now();
+    const subject: Subject = { pluginId: this.node.id, moduleId: module.id };
+    const holder = { key: module.id, pluginId: this.node.id, moduleId: module.id };
+    return attempt(
+      () =>
+        then(this.finishUsers(module.provides), () =>
+          then(this.scope.construct(module.recipe, module.needs, holder, subject), (instance) => {
+            for (const ep of module.provides) this.scope.gate(ep.id).close();
+            return initialize(instance, module.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.moduleStack(module.id));
+          }),
+        ),
+      () => {
+        const reported = this.reports.of(module);
+        if (reported !== undefined) return this.moduleFailed(module, reported.error, reported.extensionPoint);
+        this.scope.commitModuleStack(module.id);
+        record.initMs = performance.now() - startedAt;
+        record.status = 'started';
+        // A provider module's init settled: what was reported through its points is decided now.
+        return this.closeReports(module.provides);
+      },
+      (error) => this.moduleFailed(module, initFailure(subject, error), undefined),
+    );
+  }
+
+  private startPlugin(): Boxed<void> {
+    const subject: Subject = { pluginId: this.node.id };
+    return attempt(
+      () => this.constructAndInitPlugin(subject),
+      () => DONE,
+      (error) => {
+        throw initFailure(subject, error);
+      },
+    );
+  }
+
+  private constructAndInitPlugin(subject: Subject): Boxed<void> {
+    const holder = { key: '\0plugin', pluginId: this.node.id };
+    return then(this.finishUsers(this.node.provides), () =>
+      then(this.scope.construct(this.node.recipe, this.node.needs, holder, subject), (instance) => {
+        for (const ep of this.node.provides) this.scope.gate(ep.id).close();
+        return then(initialize(instance, this.node.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack), () =>
+          this.closeReports(this.node.provides),
+        );
+      }),
+    );
+  }
+
+  /**
+   * Before a provider is constructed (every user has finished): rebuilds each `useClass`
+   * implementation a left-out module had called, from the other modules' calls.
+   */
+  private finishUsers(provided: readonly ExtensionPointNode[]): Boxed<void> {
+    let done: Boxed<void> = DONE;
+    if (this.#leftOut.size === 0) return done;
+    for (const ep of provided) {
+      const implementation = ep.implementation;
+      const gate = this.scope.gate(ep.id);
+      if (implementation.kind !== 'class' || ![...this.#leftOut].some((id) => gate.touchedBy(id))) continue;
+      done = then(done, () =>
+        rebuildImplementation(gate, this.#leftOut, this.scope.makeFresh(implementation.node), (instance) =>
+          this.scope.replaceInstance(implementation.node, instance),
+        ),
+      );
+    }
+    return done;
+  }
+
+  /** Ends failure reports through `provided`: a module reported during its provider's init fails now. */
+  private closeReports(provided: readonly ExtensionPointNode[]): Boxed<void> {
+    if (provided.length === 0) return DONE;
+    let done: Boxed<void> = DONE;
+    for (const module of this.reports.close(provided)) {
+      if (this.env.records.module(module).status !== 'started') continue;
+      const reported = this.reports.of(module)!;
+      done = then(done, () => this.moduleFailed(module, reported.error, reported.extensionPoint));
+    }
+    return done;
+  }
+
+  /** Records a module's failure and applies its policy: 'abort' fails the plugin, 'continue' leaves it out. */
+  private moduleFailed(module: ModuleNode, error: unknown, reportedThrough: ExtensionPointNode | undefined): Boxed<void> {
+    const record = this.env.records.module(module);
+    const committed = record.status === 'started'; // its stack is in the plugin's already
+    recordFailure(record, error);
+    const failure =
+      reportedThrough === undefined
+        ? error
+        : plugboardError(
+            'INIT_FAILED',
+            { reason: 'reported', pluginId: this.node.id, moduleId: module.id, extensionPointId: reportedThrough.id, cause: error },
+            { cause: error },
+          );
+    if (this.env.modulePolicy(this.node.id, module.id) === 'abort') {
+      // What it registered before failing shuts down with the plugin.
+      if (!committed) this.scope.commitModuleStack(module.id);
+      throw failure;
+    }
+    return this.leaveOut(module, failure, reportedThrough);
+  }
+
+  /**
+   * Leaves a failed module out, leaving nothing of it behind: its views close, its startup hooks
+   * are dropped, what it registered to shut down runs now, and what it added to a `useClass`
+   * extension point is rebuilt away before the provider starts. What it added to a `useValue` or
+   * `useFactory` point cannot be taken back, so then the plugin fails instead (unless that very
+   * point's factory reported the failure: its provider knows).
+   */
+  private leaveOut(module: ModuleNode, error: unknown, reportedThrough: ExtensionPointNode | undefined): Boxed<void> {
+    for (const ep of this.node.extensionPoints.values()) {
+      const form = ep.implementation.kind === 'value' ? 'useValue' : ep.implementation.kind === 'factory' ? 'useFactory' : undefined;
+      if (form === undefined || ep === reportedThrough || !this.scope.gate(ep.id).touchedBy(module.id)) continue;
+      throw plugboardError(
+        'INIT_FAILED',
+        { reason: 'unrebuildable', pluginId: this.node.id, moduleId: module.id, extensionPointId: ep.id, form, cause: error },
+        { cause: error },
+      );
+    }
+    this.#leftOut.add(module.id);
+    for (const ep of this.node.extensionPoints.values()) this.scope.gate(ep.id).closeFor(module.id);
+    this.scope.hooks.dropHooksOf(this.node.id, module.id);
+    this.env.root.hooks.dropHooksOf(this.node.id, module.id);
+    this.env
+      .log()
+      .error(
+        { err: error, plugin: this.node.id, module: module.id },
+        `module '${module.id}' of plugin '${this.node.id}' failed to start and was left out (onModuleBootFailure: 'continue'): ${describeThrown(error)}`,
+      );
+    const owned = (step: ShutdownStep): boolean =>
+      step.kind === 'call' && step.owner.pluginId === this.node.id && step.owner.moduleId === module.id;
+    const rootSteps = this.env.root.stack.extract(owned).reverse();
+    const own = this.env.runner.unwind(this.scope.moduleStack(module.id));
+    const rest = typeof own === 'number' ? this.env.runner.runAll(rootSteps) : own.then(() => this.env.runner.runAll(rootSteps));
+    return typeof rest === 'number' ? DONE : rest.then(() => DONE);
+  }
+}
+
+/** Runs `work`, then `onOk` or `onError` (a sync throw and a rejection alike). */
+function attempt<T>(work: () => Boxed<T>, onOk: (value: T) => Boxed<void>, onError: (error: unknown) => Boxed<void>): Boxed<void> {
+  let result: Boxed<T>;
+  try {
+    result = work();
+  } catch (error) {
+    return onError(error);
+  }
+  if (!(result instanceof Promise)) return onOk(result.value);
+  // onOk's own failure is not the work's: it rejects, it does not go to onError.
+  return result.then((boxed) => onOk(boxed.value), onError);
+}
