@@ -24,8 +24,11 @@ const stoppedLine = 'greeter stopped';
 
 class StepFailure extends Error {}
 
-/** Runs a command; throws a StepFailure with its output when it exits non-zero. */
-function exec(command, args, { cwd = matrix, env = {} } = {}) {
+/**
+ * Runs a command and returns its stdout (with `combined`, stdout and stderr); throws a StepFailure
+ * with its output when it exits non-zero.
+ */
+function exec(command, args, { cwd = matrix, env = {}, combined = false } = {}) {
   const result = spawnSync(command, args, {
     cwd,
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
@@ -36,7 +39,7 @@ function exec(command, args, { cwd = matrix, env = {} } = {}) {
   if (result.status !== 0) {
     throw new StepFailure(`\`${[command, ...args].join(' ')}\` in ${cwd} exited with ${result.status ?? result.signal}:\n${output}`);
   }
-  return result.stdout;
+  return combined ? output : result.stdout;
 }
 
 const bin = (name, cwd = matrix) => join(cwd, 'node_modules/.bin', name);
@@ -100,8 +103,8 @@ const toolchains = {
     }
     // The guide has no lockfile; the matrix's pins the same tools to the versions tested above.
     cpSync(join(matrix, 'package-lock.json'), join(project, 'package-lock.json'));
-    exec('npm', ['install', '--no-audit', '--no-fund'], { cwd: project });
-    exec('npm', ['install', '--no-save', '--no-audit', '--no-fund', tarball], { cwd: project });
+    exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project });
+    exec('npm', ['install', '--prefer-offline', '--no-save', '--no-audit', '--no-fund', tarball], { cwd: project });
     exec('npm', ['run', 'build'], { cwd: project });
     const outputs = documentedOutputs(guide);
     if (outputs.length === 0) throw new StepFailure('docs/getting-started.md shows no command output (a **`$ command`** caption)');
@@ -112,7 +115,8 @@ const toolchains = {
         throw new StepFailure(`\`${command}\` printed:\n${printed}\nwhich is not what docs/getting-started.md shows:\n${output}`);
       }
     }
-    exec('npm', ['test'], { cwd: project });
+    const tested = exec('npm', ['test'], { cwd: project, combined: true });
+    if (!/Tests:\s+1 passed, 1 total/.test(tested)) throw new StepFailure(`npm test did not pass the guide's one test:\n${tested}`);
   },
 };
 
@@ -136,8 +140,8 @@ try {
     recursive: true,
     filter: (source) => !/[/\\](node_modules|dist)$/.test(source),
   });
-  exec('npm', ['ci', '--no-audit', '--no-fund']);
-  exec('npm', ['install', '--no-save', '--no-audit', '--no-fund', tarball]);
+  exec('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
+  exec('npm', ['install', '--prefer-offline', '--no-save', '--no-audit', '--no-fund', tarball]);
   console.log(`installed the matrix project from its lockfile, and plugboard from the tarball (${seconds(since)} s)`);
 } catch (error) {
   console.error(error.message);
