@@ -65,9 +65,9 @@ describe('startTestApp stops the apps a test file left running', () => {
     expect(result).toEqual({ status: 0, output: expect.stringContaining('1 passed'), stopped: ['probe stopped'] });
   });
 
-  it('under vitest without globals: true (afterAll from vitest)', () => {
+  it('under vitest without globals: true (afterAll from vitest), and with stopWith: onTestFinished', () => {
     const result = run([vitest, 'run', '--config', 'vitest.config.mjs']);
-    expect(result).toEqual({ status: 0, output: expect.stringContaining('1 passed'), stopped: ['probe stopped'] });
+    expect(result).toEqual({ status: 0, output: expect.stringContaining('2 passed'), stopped: ['probe stopped', 'probe stopped'] });
   });
 
   it('under node:test run with node --test (after from node:test)', () => {
