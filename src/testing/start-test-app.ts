@@ -4,7 +4,7 @@ import { Plugin } from '../decorators/feature-decorators.js';
 import { readMetadata } from '../decorators/metadata.js';
 import { PlugboardError } from '../errors.js';
 import type { ExtensionPoint } from '../tokens/extension-point.js';
-import { stopAfterTests, type CleanupRegistrar } from './cleanup.js';
+import { stopAfterTests } from './cleanup.js';
 import { toFeature, type ServiceOverride } from './overrides.js';
 
 /** An extension point and the implementation a test gives it: `[extensionPoint, implementation]`. */
@@ -30,7 +30,7 @@ export interface StartTestAppOptions {
    * (a global `afterAll`, jest, vitest, node:test): called once with a function that stops the
    * app, e.g. `(stop) => t.after(stop)` in node:test or vitest's `onTestFinished`.
    */
-  readonly stopWith?: CleanupRegistrar;
+  readonly stopWith?: (stop: () => Promise<void>) => unknown;
 }
 
 /**
