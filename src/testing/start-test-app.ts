@@ -25,12 +25,21 @@ export interface StartTestAppOptions {
   readonly extensionPoints?: readonly ExtensionPointOverride[];
   /** The placeholder plugin's id; by default the `pluginId` of the modules in `features`. */
   readonly pluginId?: string;
+  /**
+   * Registers the app's stop yourself, instead of the file-level hook plugboard/testing finds
+   * (a global `afterAll`, jest, vitest, node:test): called once with a function that stops the
+   * app, e.g. `(stop) => t.after(stop)` in node:test or vitest's `onTestFinished`.
+   */
+  readonly stopWith?: (stop: () => Promise<void>) => unknown;
 }
 
 /**
  * Builds and starts an app for a test, quiet unless a root logger is given in `services` (which
- * is then used as given). Apps started this way are stopped after the test file when jest's
- * `afterAll` is available; calling `app.stop()` yourself is fine too.
+ * is then used as given). Apps started this way are stopped after the test file, through the
+ * runner's hook: jest's or vitest's `afterAll` (with or without globals), node:test's `after`
+ * (under `node --test`), or `stopWith`. Calling `app.stop()` yourself is fine too. An app that
+ * cannot be stopped for you is reported at once (a Node warning, code
+ * `PLUGBOARD_TEST_APP_NOT_STOPPED`), never silently left running.
  *
  * @example
  * ```ts
@@ -53,9 +62,21 @@ export async function startTestApp(options: StartTestAppOptions): Promise<App> {
     builder.add(placeholderPlugin(options.extensionPoints, options.pluginId ?? modulePluginId(options.features)));
   }
   const app = builder.build();
-  stopAfterTests(app);
+  stopAfterTests(app, `the app of startTestApp({ features: [${featureNames(options.features)}] })`, options.stopWith);
   await app.start();
   return app;
+}
+
+/** The features by name, for a warning that must say which app it is about. */
+function featureNames(features: ReadonlyArray<unknown>): string {
+  return features
+    .map((feature) => {
+      if (typeof feature === 'function') return feature.name || 'anonymous class';
+      if (feature instanceof Promise) return 'import(...)';
+      const service = (feature as { service?: { id?: unknown } } | null)?.service?.id;
+      return typeof service === 'string' ? `factory of ${service}` : 'feature';
+    })
+    .join(', ');
 }
 
 /** The plugin id every module in `features` extends, for the placeholder plugin. */

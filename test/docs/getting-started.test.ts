@@ -1,18 +1,8 @@
-// The samples of docs/getting-started.md, run (test/docs/samples.test.ts keeps them verbatim).
-import {
-  type App,
-  ContainerBuilder,
-  coreServices,
-  createExtensionPoint,
-  inject,
-  Module,
-  onInit,
-  Plugin,
-  runApp,
-  Service,
-  type LoggerService,
-} from 'plugboard';
-import { mockServices, startTestApp } from 'plugboard/testing';
+// docs/getting-started.md, in process: its src/greeter.ts (the block below is that file, verbatim;
+// test/docs/samples.test.ts checks), its runApp sample, and what its main and its test do. The
+// whole project, built from the guide's own blocks against the packed tarball, is run by
+// test/toolchains/run.mjs (CI); this file also checks the guide lists the files that run needs.
+import { coreServices, createExtensionPoint, inject, Module, onInit, Plugin, Service, type LoggerService } from 'plugboard';
 
 export interface GreetingsExtensionPoint {
   addGreeting(greeting: string): void;
@@ -52,42 +42,67 @@ export class FrenchGreetingsModule {
     this.greetings.addGreeting('bonjour');
   }
 }
+import { type App, ContainerBuilder, runApp } from 'plugboard';
+import { mockServices, startTestApp } from 'plugboard/testing';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { documentedFiles, documentedOutputs } from '../toolchains/doc-files.mjs';
 
 export async function main(): Promise<App> {
   return runApp(new ContainerBuilder().add(GreeterPlugin).add(FrenchGreetingsModule));
 }
 
+const read = (path: string): string => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
+const guide = read('docs/getting-started.md');
+
+/** Runs `body` with plugboard's default logger silenced (the samples log to stdout). */
+async function quietly<T>(body: () => Promise<T>): Promise<T> {
+  const saved = process.env['LOG_LEVEL'];
+  process.env['LOG_LEVEL'] = 'silent';
+  try {
+    return await body();
+  } finally {
+    if (saved === undefined) delete process.env['LOG_LEVEL'];
+    else process.env['LOG_LEVEL'] = saved;
+  }
+}
+
 describe('docs/getting-started.md', () => {
-  it('runs the first plugin with its first module', async () => {
-    const saved = process.env['LOG_LEVEL'];
-    process.env['LOG_LEVEL'] = 'silent'; // the sample logs to stdout; keep the test output clean
-    try {
-      const app = new ContainerBuilder().add(GreeterPlugin).add(FrenchGreetingsModule).build();
-      await app.start(); // logs: greeter ready { greetings: ['bonjour'] }
-      await app.stop();
-      expect(app.describe().plugins[0]!.modules.map((m) => m.id)).toEqual(['french']);
-    } finally {
-      if (saved === undefined) delete process.env['LOG_LEVEL'];
-      else process.env['LOG_LEVEL'] = saved;
-    }
+  it('spells out every file of the project, and the output of its main', () => {
+    expect([...documentedFiles(guide).keys()]).toEqual([
+      'package.json',
+      'tsconfig.json',
+      'jest.config.js',
+      'src/greeter.ts',
+      'src/main.ts',
+      'test/greeter.spec.ts',
+    ]);
+    expect(documentedOutputs(guide).map((shown) => shown.command)).toEqual(['node dist/main.js']);
   });
 
-  it('greets in French', async () => {
+  it('gives the same jest config as docs/toolchains.md (the one the matrix tests)', () => {
+    expect(documentedFiles(guide).get('jest.config.js')).toBe(read('test/toolchains/fixtures/matrix/jest.config.js'));
+  });
+
+  it('declares an ES module package with the tools it uses', () => {
+    const manifest = JSON.parse(documentedFiles(guide).get('package.json')!) as {
+      type: string;
+      devDependencies: Record<string, string>;
+    };
+    expect(manifest.type).toBe('module');
+    expect(Object.keys(manifest.devDependencies).sort()).toEqual(['@jest/globals', '@types/node', 'jest', 'ts-jest', 'typescript']);
+  });
+
+  it('main: the plugin logs the greeting its module added', async () => {
     const logger = mockServices.rootLogger();
-    await startTestApp({ features: [GreeterPlugin, FrenchGreetingsModule], services: [logger] });
-    expect(logger.entries).toContainEqual(expect.objectContaining({ msg: 'greeter ready', greetings: ['bonjour'] }));
+    const app = await startTestApp({ features: [GreeterPlugin, FrenchGreetingsModule], services: [logger] });
+    expect(logger.entries).toContainEqual(expect.objectContaining({ msg: 'greeter ready', plugin: 'greeter', greetings: ['bonjour'] }));
+    await app.stop();
   });
 
   it('main() starts the app with runApp', async () => {
-    const saved = process.env['LOG_LEVEL'];
-    process.env['LOG_LEVEL'] = 'silent';
-    try {
-      const app = await main(); // a wiring that starts: runApp resolves instead of exiting
-      expect(app.state).toBe('started');
-      await app.stop();
-    } finally {
-      if (saved === undefined) delete process.env['LOG_LEVEL'];
-      else process.env['LOG_LEVEL'] = saved;
-    }
+    const app = await quietly(main); // a wiring that starts: runApp resolves instead of exiting
+    expect(app.state).toBe('started');
+    await app.stop();
   });
 });
