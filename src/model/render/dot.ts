@@ -1,4 +1,5 @@
 import type { AppDescription } from '../describe.js';
+import { readRenderInput } from './input.js';
 import { buildScene, type EdgeKind, type NodeKind, type NodeMark, type SceneNode } from './scene.js';
 import type { RenderOptions } from './select.js';
 import { dotText } from './text.js';
@@ -31,10 +32,12 @@ const arrows: Record<EdgeKind, string> = {
  *
  * @param description - what `app.describe()` returns.
  * @param options - `{ plugin }` to draw one plugin and the services it uses.
- * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description.
+ * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description, or
+ *   when `description` or `options` is not what it should be (the message names the wrong value).
  */
-export function toDot(description: AppDescription, options: RenderOptions = {}): string {
-  const scene = buildScene(description, options);
+export function toDot(description: AppDescription, options?: RenderOptions): string {
+  const checked = readRenderInput('toDot', description, options);
+  const scene = buildScene(checked.input, checked.options);
   const node = (n: SceneNode): string => `${n.id} [label="${dotText(n.lines.join('\n'))}", ${shapes[n.kind]}${marks[n.mark]}];`;
   const lines = [
     'digraph plugboard {',
