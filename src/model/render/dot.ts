@@ -30,6 +30,10 @@ const arrows: Record<EdgeKind, string> = {
  * instances; root services outside; failed plugins and modules red; missing services and extension
  * points red and dashed. Render it with `dot -Tsvg`.
  *
+ * A service's label says its scope and, when there is one, what differs from a singleton created
+ * at the scope's default time: every provider of a multiton ref (numbered as in the injected
+ * array), a non-default `initialization`, and what an explicit `add()` replaced.
+ *
  * @param description - what `app.describe()` returns.
  * @param options - `{ plugin }` to draw one plugin and the services it uses.
  * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description, or

@@ -25,6 +25,10 @@ const arrows: Record<EdgeKind, (from: string, to: string) => string> = {
  * `dependsOn`. Root services sit outside every plugin. Failed plugins and modules are drawn red,
  * missing services and extension points red and dashed.
  *
+ * A service's label says its scope and, when there is one, what differs from a singleton created
+ * at the scope's default time: every provider of a multiton ref (numbered as in the injected
+ * array), a non-default `initialization`, and what an explicit `add()` replaced.
+ *
  * @param description - what `app.describe()` returns.
  * @param options - `{ plugin }` to draw one plugin and the services it uses.
  * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description, or
