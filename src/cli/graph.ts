@@ -22,8 +22,9 @@ export async function graph(app: WiringSource, options: GraphOptions, output: Ou
   const problems = await app.validate();
   const description = app.describe();
   if (options.plugin !== undefined && !description.plugins.some((p) => p.id === options.plugin)) {
-    const known = description.plugins.map((p) => p.id).join(', ') || 'none';
-    throw new CliError(`--plugin ${options.plugin}: the app has no such plugin. Its plugins: ${known}.`);
+    throw new CliError(
+      `--plugin ${options.plugin}: the app has no such plugin. Its plugins: ${listIds(description.plugins.map((p) => p.id))}.`,
+    );
   }
   const render = { ...(options.plugin === undefined ? {} : { plugin: options.plugin }) };
   switch (options.format) {
@@ -40,4 +41,13 @@ export async function graph(app: WiringSource, options: GraphOptions, output: Ou
   if (problems.length === 0) return ExitCode.ok;
   output.err(formatProblems(problems));
   return ExitCode.problems;
+}
+
+const listedIds = 20;
+
+/** Ids for a one-line message: the first 20, then how many more. */
+function listIds(ids: readonly string[]): string {
+  if (ids.length === 0) return 'none';
+  const listed = ids.slice(0, listedIds).join(', ');
+  return ids.length > listedIds ? `${listed} and ${ids.length - listedIds} more` : listed;
 }

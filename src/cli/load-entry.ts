@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeThrown, type WiringProblem } from '../errors/index.js';
 import type { AppDescription } from '../model/describe.js';
+import type { EntryDeadline } from './entry-deadline.js';
 import { CliError } from './io.js';
 
 /** The part of a built `App` the commands use: both run no constructor, factory or init. */
@@ -19,9 +20,13 @@ export interface WiringSource {
  * The builder is recognised by shape, not `instanceof`: the entry's `plugboard` may be another
  * copy of the package than the one running this command.
  *
- * @throws CliError when the file is missing, fails to load, or does not default-export a builder.
+ * Every step in which the entry's code runs (the import, its default export, `build()`, and the
+ * returned source's `validate()`) runs under `deadline`.
+ *
+ * @throws CliError when the file is missing, fails to load, does not default-export a builder, or
+ *   does not get there before the deadline.
  */
-export async function loadEntry(entry: string, cwd: string): Promise<WiringSource> {
+export async function loadEntry(entry: string, cwd: string, deadline: EntryDeadline): Promise<WiringSource> {
   const file = resolve(cwd, entry);
   const stats = statSync(file, { throwIfNoEntry: false });
   if (stats === undefined) throw new CliError(`Entry '${entry}' was not found (looked for ${file}).`);
@@ -30,15 +35,17 @@ export async function loadEntry(entry: string, cwd: string): Promise<WiringSourc
 
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    module = await deadline.run('import', () => import(pathToFileURL(file).href) as Promise<{ default?: unknown }>);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`Entry '${entry}' could not be loaded: ${sentence(describeThrown(error))}${loadHint(file, error)}`);
   }
 
   let exported: unknown;
   try {
-    exported = await module.default;
+    exported = await deadline.run('defaultExport', () => module.default);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`The default export of '${entry}' is a promise that rejected: ${sentence(describeThrown(error))}`);
   }
   if (!hasMethods(exported, 'add', 'build')) {
@@ -49,14 +56,16 @@ export async function loadEntry(entry: string, cwd: string): Promise<WiringSourc
 
   let app: unknown;
   try {
-    app = exported.build();
+    app = await deadline.run('build', () => exported.build());
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`The ContainerBuilder exported by '${entry}' could not build the app: ${sentence(describeThrown(error))}`);
   }
   if (!hasMethods(app, 'validate', 'describe')) {
     throw new CliError(`The default export of '${entry}' has a build() method, but what it built is not a plugboard App.`);
   }
-  return app as unknown as WiringSource;
+  const source = app as unknown as WiringSource;
+  return { validate: () => deadline.run('validate', () => source.validate()), describe: () => source.describe() };
 }
 
 function hasMethods<K extends string>(value: unknown, ...names: K[]): value is Record<K, () => unknown> {

@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isPlugboardError } from '../errors/index.js';
 import { check } from './check.js';
+import { defaultTimeoutMs, EntryDeadline, maxTimeoutMs } from './entry-deadline.js';
 import { graph, graphFormats, type GraphFormat } from './graph.js';
 import { CliError, ExitCode, type Output } from './io.js';
-import { loadEntry } from './load-entry.js';
+import { loadEntry, type WiringSource } from './load-entry.js';
 
 /** Where a CLI run happens: its output streams and the folder entries are relative to. */
 export interface CliContext extends Output {
   readonly cwd: string;
+  /** Told what the entry's code is doing whenever that changes (main.ts names it if the process ends early). */
+  readonly onStep?: (activity: string) => void;
 }
 
 const entryHelp = 'ES module file (path relative to the current folder) whose default export is a ContainerBuilder, or a promise of one';
@@ -19,8 +22,13 @@ const description = `Check and draw the wiring of a plugboard app without runnin
   export default new ContainerBuilder().add(CatalogPlugin).add(GithubModule);
 Importing it runs its top level; no constructor, service factory or init of the app runs.
 
+Loading and validating the entry must finish within --timeout
+(default ${defaultTimeoutMs} ms).
+
 Exit codes: 0 sound wiring, 1 wiring problems (each printed with its code),
-2 the command could not run (unusable entry, bad arguments).`;
+2 the command could not run: an unusable entry, bad arguments, a timeout,
+or an entry that ends the process or throws from a callback (nothing is
+reported as checked then).`;
 
 const examples = `
 Examples:
@@ -62,7 +70,10 @@ function createProgram(context: CliContext, done: (code: number) => void): Comma
         'and exit 1 if there is any; print a one-line summary and exit 0 if there is none.',
     )
     .argument('<entry>', entryHelp)
-    .action(async (entry: string) => done(await check(await loadEntry(entry, context.cwd), context)));
+    .addOption(timeoutOption())
+    .action(async (entry: string, options: { timeout: number }) =>
+      done(await withEntry(entry, options.timeout, context, (app) => check(app, context))),
+    );
 
   program
     .command('graph')
@@ -74,10 +85,39 @@ function createProgram(context: CliContext, done: (code: number) => void): Comma
     .argument('<entry>', entryHelp)
     .addOption(new Option('-f, --format <format>', 'output format').choices(graphFormats).default('mermaid'))
     .option('-p, --plugin <id>', 'only this plugin, the services it uses and the plugins it depends on', nonEmpty)
-    .action(async (entry: string, options: { format: GraphFormat; plugin?: string }) =>
-      done(await graph(await loadEntry(entry, context.cwd), options, context)),
+    .addOption(timeoutOption())
+    .action(async (entry: string, options: { format: GraphFormat; plugin?: string; timeout: number }) =>
+      done(await withEntry(entry, options.timeout, context, (app) => graph(app, options, context))),
     );
   return program;
+}
+
+/** Loads the entry and runs a command on it, the entry's code bounded by one deadline. */
+async function withEntry(
+  entry: string,
+  timeoutMs: number,
+  context: CliContext,
+  command: (app: WiringSource) => Promise<number>,
+): Promise<number> {
+  const deadline = new EntryDeadline(entry, timeoutMs, context.onStep);
+  try {
+    return await command(await loadEntry(entry, context.cwd, deadline));
+  } finally {
+    deadline.clear();
+  }
+}
+
+function timeoutOption(): Option {
+  return new Option('-t, --timeout <ms>', 'how long loading and validating the entry may take before plugboard gives up (exit 2)')
+    .argParser(milliseconds)
+    .default(defaultTimeoutMs);
+}
+
+function milliseconds(value: string): number {
+  const ms = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(ms >= 1 && ms <= maxTimeoutMs))
+    throw new InvalidArgumentError(`expected a whole number of milliseconds from 1 to ${maxTimeoutMs}.`);
+  return ms;
 }
 
 function nonEmpty(value: string): string {

@@ -1,45 +1,17 @@
-// The `plugboard` command, run as a real process from dist/ (`npm run build` first; CI does).
-// Its fixture entries import 'plugboard', which Node resolves to dist/ through the package's exports.
+// The `plugboard` command, run as a real process from dist/ (see ./run.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { checkBuilt, fixtures, plugboard as run, plugboardIntoClosedPipe, root, stackLine, type Run } from './run.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
-const fixtures = 'test/cli/fixtures';
 const hasGraphviz = spawnSync('dot', ['-V']).status === 0;
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function plugboard(args: readonly string[], cwd: string = root): Run {
-  const run = spawnSync(process.execPath, [cli, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 20_000,
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
-  if (run.error !== undefined) throw new Error(`plugboard ${args.join(' ')} did not finish: ${run.error.message}`);
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return run(args, { cwd });
 }
 
-/** A stack trace line, which the CLI must never print for a failure the user can cause. */
-const stackLine = /^\s+at .+/m;
-
-beforeAll(() => {
-  if (!existsSync(cli)) {
-    throw new Error(`${cli} is missing: the CLI tests run the built command. Run \`npm run build\` first (npm test and CI do).`);
-  }
-  const built = statSync(cli).mtimeMs;
-  const sources = ['program.ts', 'check.ts', 'graph.ts', 'load-entry.ts'].map((f) => statSync(join(root, 'src/cli', f)).mtimeMs);
-  if (Math.max(...sources) > built)
-    console.warn('dist/cli is older than src/cli: these tests run dist/, so run `npm run build` to test your changes.');
-});
+beforeAll(checkBuilt);
 
 describe('plugboard check', () => {
   it('exits 0 with a one-line summary for a sound app, running no constructor, factory or init', () => {
@@ -195,12 +167,41 @@ describe('plugboard graph', () => {
   });
 });
 
+describe('a long chain through the CLI', () => {
+  // 1 000 plugins: describe() of a longer dependsOn chain is the model's work (its own chain tests).
+  const entry = `${fixtures}/many-plugins.mjs`;
+
+  it('checks and draws 1 000 plugins in one dependsOn chain, and one plugin of it', () => {
+    expect(plugboard(['check', entry])).toEqual({
+      code: 0,
+      stdout: '✓ wiring is sound: 1000 plugins, 0 modules, 4 services\n',
+      stderr: '',
+    });
+    const all = plugboard(['graph', entry]);
+    expect(all.code).toBe(0);
+    expect(all.stdout.match(/^ {2}subgraph /gm)).toHaveLength(1000);
+    expect(all.stdout).toContain('plugin__p998 == depends on ==> plugin__p999');
+    const one = plugboard(['graph', entry, '--plugin', 'p998']);
+    expect(one.stdout.trimEnd().split('\n').at(-1)).toBe('  plugin__p998 == depends on ==> plugin__p999');
+  });
+
+  it('names an unknown --plugin in one readable line, listing 20 of the plugins there are', () => {
+    const run = plugboard(['graph', entry, '--plugin', 'nope']);
+    const listed = Array.from({ length: 20 }, (_, i) => `p${i}`).join(', ');
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `plugboard: --plugin nope: the app has no such plugin. Its plugins: ${listed} and 980 more.\n`,
+    });
+  });
+});
+
 describe('plugboard --help and usage errors', () => {
   it('documents both commands, the entry, the exit codes and the graph options', () => {
     const help = plugboard(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: plugboard [options] [command]');
-    expect(help.stdout).toMatch(/check <entry> +validate the wiring/);
+    expect(help.stdout).toMatch(/check \[options\] <entry> +validate the wiring/);
     expect(help.stdout).toMatch(/graph \[options\] <entry> +print the wiring graph/);
     expect(help.stdout).toContain('default export is a ContainerBuilder');
     expect(help.stdout).toContain('Exit codes: 0 sound wiring, 1 wiring problems');
@@ -209,6 +210,17 @@ describe('plugboard --help and usage errors', () => {
     expect(graphHelp.stdout).toMatch(/-f, --format <format> +output format \(choices: "mermaid", "dot", "json",\s+default: "mermaid"\)/);
     expect(graphHelp.stdout).toContain('-p, --plugin <id>');
     expect(plugboard(['help', 'check']).stdout).toContain('Usage: plugboard check [options] <entry>');
+  });
+
+  it.each<[string[], number, RegExp]>([
+    [['--help'], 0, /^$/],
+    [['graph', `${fixtures}/sound.mjs`], 0, /^$/],
+    // A broken app's problems still go to stderr.
+    [['graph', `${fixtures}/broken.mjs`], 1, /^✗ 3 wiring problems:\n(?: {2}\[[A-Z_]+\] .*\n)+$/],
+  ])('%j into a reader that stopped early (| head) keeps its exit code and reports no error of its own', async (args, code, stderr) => {
+    const run = await plugboardIntoClosedPipe(args);
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(stderr);
   });
 
   it('prints the version of the package', () => {

@@ -1,4 +1,5 @@
 import type { AppDescription } from '../describe.js';
+import { readRenderInput } from './input.js';
 import { buildScene, type EdgeKind, type NodeKind, type NodeMark, type SceneNode } from './scene.js';
 import type { RenderOptions } from './select.js';
 import { dotText } from './text.js';
@@ -29,12 +30,18 @@ const arrows: Record<EdgeKind, string> = {
  * instances; root services outside; failed plugins and modules red; missing services and extension
  * points red and dashed. Render it with `dot -Tsvg`.
  *
+ * A service's label says its scope and, when there is one, what differs from a singleton created
+ * at the scope's default time: every provider of a multiton ref (numbered as in the injected
+ * array), a non-default `initialization`, and what an explicit `add()` replaced.
+ *
  * @param description - what `app.describe()` returns.
  * @param options - `{ plugin }` to draw one plugin and the services it uses.
- * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description.
+ * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description, or
+ *   when `description` or `options` is not what it should be (the message names the wrong value).
  */
-export function toDot(description: AppDescription, options: RenderOptions = {}): string {
-  const scene = buildScene(description, options);
+export function toDot(description: AppDescription, options?: RenderOptions): string {
+  const checked = readRenderInput('toDot', description, options);
+  const scene = buildScene(checked.input, checked.options);
   const node = (n: SceneNode): string => `${n.id} [label="${dotText(n.lines.join('\n'))}", ${shapes[n.kind]}${marks[n.mark]}];`;
   const lines = [
     'digraph plugboard {',

@@ -1,4 +1,5 @@
 import type { AppDescription } from '../describe.js';
+import { readRenderInput } from './input.js';
 import { buildScene, type EdgeKind, type NodeKind, type SceneNode } from './scene.js';
 import type { RenderOptions } from './select.js';
 import { mermaidText } from './text.js';
@@ -24,9 +25,14 @@ const arrows: Record<EdgeKind, (from: string, to: string) => string> = {
  * `dependsOn`. Root services sit outside every plugin. Failed plugins and modules are drawn red,
  * missing services and extension points red and dashed.
  *
+ * A service's label says its scope and, when there is one, what differs from a singleton created
+ * at the scope's default time: every provider of a multiton ref (numbered as in the injected
+ * array), a non-default `initialization`, and what an explicit `add()` replaced.
+ *
  * @param description - what `app.describe()` returns.
  * @param options - `{ plugin }` to draw one plugin and the services it uses.
- * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description.
+ * @throws PlugboardError `INVALID_OPTIONS` when `options.plugin` names no plugin of the description, or
+ *   when `description` or `options` is not what it should be (the message names the wrong value).
  *
  * @example
  * ```ts
@@ -34,8 +40,9 @@ const arrows: Record<EdgeKind, (from: string, to: string) => string> = {
  * console.log(toMermaid(app.describe(), { plugin: 'catalog' }));
  * ```
  */
-export function toMermaid(description: AppDescription, options: RenderOptions = {}): string {
-  const scene = buildScene(description, options);
+export function toMermaid(description: AppDescription, options?: RenderOptions): string {
+  const checked = readRenderInput('toMermaid', description, options);
+  const scene = buildScene(checked.input, checked.options);
   const node = (n: SceneNode): string => `${n.id}${shapes[n.kind][0]}${n.lines.map(mermaidText).join('<br>')}${shapes[n.kind][1]}`;
   const lines = ['flowchart LR'];
   for (const cluster of scene.clusters) {

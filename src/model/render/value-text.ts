@@ -1,0 +1,74 @@
+/**
+ * Says what a value is, for an error message, without ever throwing: no `JSON.stringify` (a
+ * BigInt or a cycle throws), no template literal of a symbol (throws), and every property read
+ * of an object guarded (a Proxy or a getter may throw). Long strings are cut.
+ */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'undefined':
+      return 'missing (undefined)';
+    case 'string':
+      return `the string ${quote(value)}`;
+    case 'number':
+    case 'boolean':
+      return `a ${typeof value} (${String(value)})`;
+    case 'bigint':
+      return `a bigint (${value.toString()}n)`;
+    case 'symbol':
+      return `a symbol (${guarded(() => value.toString(), 'Symbol()')})`;
+    case 'function': {
+      const name = guarded(() => {
+        const own: unknown = (value as { name?: unknown }).name;
+        return typeof own === 'string' ? own : '';
+      }, '');
+      return name === '' ? 'a function' : `a function (${cut(name)})`;
+    }
+    default:
+      return describeObject(value as object | null);
+  }
+}
+
+/** A string as a double-quoted literal, cut to a readable length. */
+export function quote(text: string): string {
+  return JSON.stringify(cut(text));
+}
+
+const maxLength = 80;
+
+function cut(text: string): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+}
+
+function describeObject(value: object | null): string {
+  if (value === null) return 'null';
+  return guarded(() => {
+    if (Array.isArray(value)) return `an array (length ${value.length})`;
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype === null || prototype === Object.prototype) return 'an object';
+    const constructor: unknown = (prototype as { constructor?: unknown }).constructor;
+    const name: unknown = typeof constructor === 'function' ? (constructor as { name?: unknown }).name : undefined;
+    return typeof name === 'string' && name !== '' ? `an instance of ${cut(name)}` : 'an object';
+  }, 'an object that cannot be inspected');
+}
+
+function guarded(read: () => string, fallback: string): string {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Says what was thrown (an Error's name and message, or the value), without ever throwing. */
+export function describeThrownValue(thrown: unknown): string {
+  const isError = guarded(() => (thrown instanceof Error ? 'error' : ''), '');
+  if (isError === '') return describeValue(thrown);
+  const error = thrown as Error;
+  const name = guarded(() => (typeof error.name === 'string' ? cut(error.name) : 'Error'), 'Error');
+  const unreadable = '\u0000';
+  const message = guarded(() => {
+    const text: unknown = error.message;
+    return typeof text === 'string' ? cut(text) : describeValue(text);
+  }, unreadable);
+  return message === unreadable ? `${name} whose message cannot be read` : `${name}: ${message}`;
+}
