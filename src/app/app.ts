@@ -242,8 +242,15 @@ export class App {
       const prepared = await this.analyze(true);
       bootstrap = prepared.bootstrap;
       const { graph, problems } = prepared.analysis;
-      if (problems.length > 0)
-        throw plugboardError('INVALID_WIRING', { problems }, { problems, result: new StartRecords(graph.plugins).result('failure') });
+      if (problems.length > 0) {
+        // A copy of its own: what a caller does to the error's list changes nothing for validate().
+        const copy = Object.freeze([...problems]);
+        throw plugboardError(
+          'INVALID_WIRING',
+          { problems: copy },
+          { problems: copy, result: new StartRecords(graph.plugins).result('failure') },
+        );
+      }
       if (this.#state === 'stopping') throw plugboardError('START_ABORTED', { reason: 'before-start' });
       this.#installedGraph = graph;
       this.#runtime = new Runtime(graph, runtimeSettings(this.#options, this.log), this.rootContext(), {

@@ -2,7 +2,7 @@ import { wiringProblem, type WiringProblem } from '../errors/index.js';
 import { readMetadata } from '../decorators/metadata.js';
 import { analyzeWiring, type Analysis } from '../model/analyze.js';
 import type { CatalogOptions } from '../model/catalog.js';
-import { featureRejection, type LoadedOrigin } from '../model/features.js';
+import { featureRejection, featuresOfModule, isModuleLike, type LoadedOrigin } from '../model/features.js';
 import type { ServiceNode, WiringGraph } from '../model/types.js';
 import type { RootScope } from '../runtime/root-scope.js';
 import type { FeatureLoader } from '../tokens/feature-loader.js';
@@ -77,13 +77,18 @@ export async function runFeatureLoaders(
       continue;
     }
     for (const item of items) {
-      const rejection = featureRejection(item);
+      // A loader may yield import()ed modules (CommonJS ones with one extra default level) as well as features.
+      const found = isModuleLike(item) ? featuresOfModule(item) : { features: [item] };
+      const rejection =
+        'rejection' in found ? found.rejection : found.features.map(featureRejection).find((reason) => reason !== undefined);
       if (rejection !== undefined) {
         problems.push(wiringProblem('INVALID_FEATURE', { reason: 'loader-result', loader: loader.name, rejection }));
         continue;
       }
-      loaded.push(item);
-      origins.set(item, { loader: loader.name, skipOrphanModules: loader.skipOrphanModules });
+      for (const feature of (found as { features: readonly unknown[] }).features) {
+        loaded.push(feature);
+        origins.set(feature, { loader: loader.name, skipOrphanModules: loader.skipOrphanModules });
+      }
     }
   }
   return { features: loaded, origins, problems, bootstrap, bootstrapGraph: analysis.graph };

@@ -1,5 +1,5 @@
-import { wiringProblem, type FeatureRejection, type WiringProblem } from '../errors/index.js';
-import { assertFeature, featureRejection } from '../model/features.js';
+import { wiringProblem, type WiringProblem } from '../errors/index.js';
+import { assertFeature, featuresOfModule } from '../model/features.js';
 import { isThenable } from '../tokens/types.js';
 
 /** What add() was given, in order; promises settle in the background and are read at start. */
@@ -84,36 +84,10 @@ function withDeadline(entry: Extract<Entry, { kind: 'pending' }>, ms: number | u
   });
 }
 
-/**
- * An ES module's default export (a feature or an array of them). A CommonJS module imported with
- * `import()` arrives as `{ default: { default: feature } }` (its `module.exports` is the default):
- * one extra level is unwrapped, not more.
- */
+/** The features of a module passed to add() as a promise, or the problem with it. */
 function fromModule(module: unknown, call: number): Loaded {
-  let exported = defaultOf(module);
-  if (exported !== undefined && featureRejection(exported) !== undefined && !Array.isArray(exported)) {
-    const inner = defaultOf(exported);
-    if (inner !== undefined) {
-      if (defaultOf(inner) !== undefined && featureRejection(inner) !== undefined && !Array.isArray(inner)) {
-        return { problem: wiringProblem('INVALID_FEATURE', { reason: 'module', call, rejection: { kind: 'too-deep' } }) };
-      }
-      exported = inner;
-    }
-  }
-  const values = Array.isArray(exported) ? (exported as unknown[]) : [exported];
-  for (const value of values) {
-    const rejection: FeatureRejection | undefined = exported === undefined ? { kind: 'no-default' } : featureRejection(value);
-    if (rejection !== undefined) return { problem: wiringProblem('INVALID_FEATURE', { reason: 'module', call, rejection }) };
-  }
-  return { features: values };
-}
-
-/** `value.default`, read without running a getter that throws; undefined when there is none. */
-function defaultOf(value: unknown): unknown {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
-  try {
-    return (value as { default?: unknown }).default;
-  } catch {
-    return undefined;
-  }
+  const found = featuresOfModule(module);
+  return 'features' in found
+    ? found
+    : { problem: wiringProblem('INVALID_FEATURE', { reason: 'module', call, rejection: found.rejection }) };
 }

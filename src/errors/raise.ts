@@ -36,9 +36,10 @@ export function plugboardError<C extends PlugboardErrorCode>(code: C, data: Mess
 export function wiringProblem<C extends PlugboardErrorCode>(code: C, data: MessageData<C>): WiringProblem {
   const record = data as Record<string, unknown>;
   const problem: { -readonly [K in keyof WiringProblem]: WiringProblem[K] } = { code, message: messageOf(code, data), ...idsOf(record) };
-  if (isStringArray(record['path'])) problem.path = [...record['path']];
-  if (isStringArray(record['related'])) problem.related = [...record['related']];
-  return problem;
+  if (isStringArray(record['path'])) problem.path = Object.freeze([...record['path']]);
+  if (isStringArray(record['related'])) problem.related = Object.freeze([...record['related']]);
+  // Shared by validate(), describe() and INVALID_WIRING: nobody's scribbling changes another's copy.
+  return Object.freeze(problem);
 }
 
 const ID_FIELDS = ['pluginId', 'moduleId', 'refId', 'extensionPointId', 'key', 'file'] as const;

@@ -35,6 +35,7 @@ export interface CatalogOptions {
 /** Refs by id, checked for one id used by two different refs and for reserved ids. */
 export class RefRegistry {
   private readonly seen = new Map<string, AnyServiceRef>();
+  readonly #reported = new Set<string>();
 
   constructor(private readonly problems: WiringProblem[]) {}
 
@@ -56,6 +57,10 @@ export class RefRegistry {
       this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'a multiton', second: 'a singleton' }));
     } else if (isInternalRef(first) !== isInternalRef(ref)) {
       this.problems.push(wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id }));
+    } else if (first.defaultFactory !== ref.defaultFactory && this.#reported.has(ref.id) === false) {
+      // Which default would win is an accident of discovery order: two definitions of one service.
+      this.#reported.add(ref.id);
+      this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'with one defaultFactory', second: 'with another' }));
     }
   }
 }

@@ -24,17 +24,26 @@ export function collectDefaults(
       refs.check(ref);
       if (catalog.has(ref.id) || tried.has(ref.id)) continue;
       tried.add(ref.id);
-      if (ref.defaultFactory === undefined) continue;
+      if (ref.defaultFactory === undefined) {
+        // Nothing installed for a multiton ref is no problem: it is injected as [].
+        if (ref.multiton) catalog.set(ref.id, entry(ref, [], [], 'default'));
+        continue;
+      }
+      // A failed default is reported once, as such: its dependants are not also told it is missing.
+      const failed = (problem: WiringProblem): void => {
+        problems.push(problem);
+        catalog.set(ref.id, entry(ref, [], [], 'default'));
+      };
       let made: unknown;
       try {
         made = ref.defaultFactory(ref);
       } catch (error) {
-        problems.push(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'threw', refId: ref.id, cause: error }));
+        failed(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'threw', refId: ref.id, cause: error }));
         continue;
       }
       const accept = (value: unknown): void => {
-        const accepted = defaultEntry(ref, value, problems);
-        if (accepted === undefined) return;
+        // A default that returned something unusable was reported; it stays, empty, so it is not "missing" too.
+        const accepted = defaultEntry(ref, value, problems) ?? entry(ref, [], [], 'default');
         catalog.set(ref.id, accepted);
         walker.visitEntry(accepted);
       };

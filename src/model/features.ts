@@ -73,3 +73,48 @@ export function collectFeatures(
   }
   return set;
 }
+
+/**
+ * The features an ES module exports as its default: a feature or an array of them. A CommonJS
+ * module loaded with `import()` arrives as `{ default: { default: feature } }` (its
+ * `module.exports` is the default): one extra level is unwrapped, not more.
+ */
+export function featuresOfModule(module: unknown): { readonly features: readonly unknown[] } | { readonly rejection: FeatureRejection } {
+  let exported = defaultOf(module);
+  if (exported === undefined) return { rejection: { kind: 'no-default' } };
+  if (!Array.isArray(exported) && featureRejection(exported) !== undefined) {
+    const inner = defaultOf(exported);
+    if (inner !== undefined) {
+      if (!Array.isArray(inner) && featureRejection(inner) !== undefined && defaultOf(inner) !== undefined)
+        return { rejection: { kind: 'too-deep' } };
+      exported = inner;
+    }
+  }
+  const features = Array.isArray(exported) ? (exported as unknown[]) : [exported];
+  for (const feature of features) {
+    const rejection = featureRejection(feature);
+    if (rejection !== undefined) return { rejection };
+  }
+  return { features };
+}
+
+/** True for what a loader may yield in place of a feature: a module (or object) with a default export. */
+export function isModuleLike(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    featureRejection(value) !== undefined &&
+    defaultOf(value) !== undefined
+  );
+}
+
+/** `value.default`, read without running a getter that throws; undefined when there is none. */
+function defaultOf(value: unknown): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  try {
+    return (value as { default?: unknown }).default;
+  } catch {
+    return undefined;
+  }
+}

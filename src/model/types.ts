@@ -58,7 +58,10 @@ export interface ServiceNode {
   readonly multiton: boolean;
   readonly initialization: ServiceInitialization;
   readonly source: 'installed' | 'default' | 'builtin';
-  /** Exactly one for a singleton (none for a builtin); any number for a multiton, in registration order. */
+  /**
+   * Exactly one for a singleton (none for a builtin, or for a default that failed: a problem says
+   * why, and the app does not start); any number for a multiton, in registration order.
+   */
   readonly implementations: readonly Implementation[];
   /** Decorators that wrap the instance (each element of a multiton), in order of installation. */
   readonly decorators: ReadonlyArray<{ readonly decorator: ServiceDecorator; readonly deps: NamedDeps }>;

@@ -1,13 +1,7 @@
 import { isPlugboardError, messageOf, PlugboardError, plugboardError, type PlugboardErrorCode, type Subject } from '../errors/index.js';
 
 /** Codes that say what the user must fix, kept when a failure is wrapped on its way out of start(). */
-const KEPT_CODES: ReadonlySet<PlugboardErrorCode> = new Set([
-  'INIT_TIMEOUT',
-  'CONFIG_INVALID',
-  'CONFIG_MISSING',
-  'CONFIG_TYPE',
-  'SCOPE_VIOLATION',
-]);
+const KEPT_CODES: ReadonlySet<PlugboardErrorCode> = new Set(['INIT_TIMEOUT', 'CONFIG_INVALID', 'CONFIG_MISSING', 'CONFIG_TYPE']);
 
 /**
  * Wraps an error thrown while creating or initialising `subject` into `INIT_FAILED` naming it.

@@ -84,7 +84,7 @@ const lifecycle: ServiceRef<LifecycleService, 'plugin'> = withDependantView(
       }),
   }),
   // A module's hooks are tagged (and shut down) as the module's.
-  (instance, dependant) => lifecycleFor(instance, dependant, false),
+  (instance, dependant) => lifecycleFor(instance, dependant),
 );
 
 const rootLifecycle: ServiceRef<RootLifecycleService, 'root'> = withDependantView(
@@ -99,7 +99,7 @@ const rootLifecycle: ServiceRef<RootLifecycleService, 'root'> = withDependantVie
       }),
   }),
   // The app's hooks, tagged with the plugin (and module) that added them, for logs and errors.
-  (instance, dependant) => lifecycleFor(instance, dependant, true),
+  (instance, dependant) => lifecycleFor(instance, dependant),
 );
 
 const instanceMetadata: ServiceRef<InstanceMetadataService, 'root'> = createServiceRef<InstanceMetadataService, 'root'>({

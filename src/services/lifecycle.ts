@@ -42,10 +42,10 @@ export function createLifecycle(registry: HookRegistry, owner: HookOwner): RootL
  * The form of a lifecycle a dependant gets: the same registry, its hooks tagged as the module's
  * (or the plugin's, for the root lifecycle). A replaced lifecycle service is passed through.
  */
-export function lifecycleFor<T>(instance: T, dependant: DependantViewContext, root: boolean): T {
+export function lifecycleFor<T>(instance: T, dependant: DependantViewContext): T {
   const known = typeof instance === 'object' && instance !== null ? registries.get(instance) : undefined;
   if (known === undefined) return instance;
-  if (!root && dependant.moduleId === undefined) return instance;
+  // Each dependant gets an object of its own: holding one leads to nobody else's.
   const owner: HookOwner =
     dependant.moduleId === undefined ? { pluginId: dependant.pluginId } : { pluginId: dependant.pluginId, moduleId: dependant.moduleId };
   return createLifecycle(known.registry, owner) as T;

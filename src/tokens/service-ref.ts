@@ -137,7 +137,8 @@ export interface DependantViewContext {
   readonly moduleId?: string;
 }
 
-const dependantViews = new WeakMap<object, (instance: unknown, context: DependantViewContext) => unknown>();
+// By ref id: a ref re-created by id still gets the same per-dependant form (it names the same service).
+const dependantViews = new Map<string, (instance: unknown, context: DependantViewContext) => unknown>();
 
 /**
  * Internal: gives a ref a form per dependant. Anything of a plugin that injects the ref (the
@@ -149,13 +150,13 @@ export function withDependantView<T, TScope extends ServiceScope>(
   ref: ServiceRef<T, TScope>,
   view: (instance: T, context: DependantViewContext) => T,
 ): ServiceRef<T, TScope> {
-  dependantViews.set(ref, view as (instance: unknown, context: DependantViewContext) => unknown);
+  dependantViews.set(ref.id, view as (instance: unknown, context: DependantViewContext) => unknown);
   return ref;
 }
 
 /** Internal: the per-dependant form of a ref, if it has one. */
 export function dependantViewOf(ref: AnyServiceRef): ((instance: unknown, context: DependantViewContext) => unknown) | undefined {
-  return dependantViews.get(ref);
+  return dependantViews.get(ref.id);
 }
 
 /**

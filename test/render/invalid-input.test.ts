@@ -20,7 +20,19 @@ const sound = (): AppDescription => ({
     },
   ],
   extensionPoints: [],
-  services: [{ id: 'db.pool', scope: 'root', source: 'installed', implementation: 'factory', dependencies: [], dependants: [] }],
+  services: [
+    {
+      id: 'db.pool',
+      scope: 'root',
+      source: 'installed',
+      implementation: 'factory',
+      implementations: ['factory'],
+      multiton: false,
+      initialization: 'always',
+      dependencies: [],
+      dependants: [],
+    },
+  ],
   initOrder: [['catalog']],
   problems: [],
 });

@@ -24,7 +24,17 @@ function plugin(id: string, fields: Partial<PluginDescription> = {}): PluginDesc
 }
 
 function service(id: string, scope: 'root' | 'plugin', dependencies: readonly string[]): ServiceDescription {
-  return { id, scope, source: 'installed', implementation: 'factory', dependencies, dependants: [] };
+  return {
+    id,
+    scope,
+    source: 'installed',
+    implementation: 'factory',
+    implementations: ['factory'],
+    multiton: false,
+    initialization: scope === 'root' ? 'always' : 'lazy',
+    dependencies,
+    dependants: [],
+  };
 }
 
 function description(fields: Partial<AppDescription>): AppDescription {

@@ -84,9 +84,10 @@ function withProviders(): DescriptionWithProviders {
 function withoutNewFields(description: DescriptionWithProviders): AppDescription {
   return {
     ...description,
+    // A description as plugboard made it before these fields existed.
     services: description.services.map((s): ServiceDescription => {
       const { multiton: _m, implementations: _i, initialization: _n, replaced: _r, ...before } = s;
-      return before;
+      return before as ServiceDescription;
     }),
   };
 }

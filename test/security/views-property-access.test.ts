@@ -189,13 +189,13 @@ describe.each(IMPLEMENTATION_KINDS)('a view of an extension point implemented wi
       '%s throws EXTENSION_POINT_FIELD and changes nothing: the view still forwards, the other holders’ views too',
       async (_name, write) => {
         let thrown: unknown;
-        let addedAfter = false;
         const { app, victim } = withEvilModule(kind, (view) => {
           thrown = thrownSync(() => write(asRecord(view)));
           view.add('after the write');
-          addedAfter = victim.implementations.some((implementation) => (implementation as Things).list().includes('after the write'));
         });
         await withStarted(app, () => {
+          // Read once the provider holds the implementation (a useClass one is injected after the modules).
+          const addedAfter = victim.implementations.some((implementation) => (implementation as Things).list().includes('after the write'));
           expect(outcome(thrown)).toBe('PlugboardError EXTENSION_POINT_FIELD');
           expect(addedAfter).toBe(true);
           expect(asRecord(victim.friendView!)['planted']).toBeUndefined();

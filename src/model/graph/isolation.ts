@@ -38,37 +38,38 @@ export function checkImplementationAccess(
   if (implementing.size === 0) return;
   const reach = new ClassReach<ClassNode>((node) => (implementing.has(node) ? [node] : []));
 
-  const check = (held: readonly ClassNode[], holder: Subject, allowed: (ep: ExtensionPointNode) => boolean): void => {
+  // A holder may hold an implementation class only as the provider of a point it implements
+  // (two plugins may provide their own points with one class: each gets its own instance).
+  const check = (held: readonly ClassNode[], holder: Subject, provides: (ep: ExtensionPointNode) => boolean): void => {
     for (const cls of held) {
       for (const implementation of reach.of(cls)) {
-        for (const ep of implementing.get(implementation)!) {
-          if (allowed(ep)) continue;
-          problems.push(
-            wiringProblem('IMPLEMENTATION_INJECTED', {
-              className: implementation.recipe.name,
-              extensionPointId: ep.id,
-              provider: ep.moduleId === undefined ? { pluginId: ep.pluginId } : { pluginId: ep.pluginId, moduleId: ep.moduleId },
-              holder,
-              ...holder,
-              ...(cls === implementation ? {} : { via: `class ${cls.recipe.name}` }),
-            }),
-          );
-        }
+        const eps = implementing.get(implementation)!;
+        if (eps.some(provides)) continue;
+        const ep = eps.find((candidate) => candidate.pluginId === holder.pluginId) ?? eps[0]!;
+        problems.push(
+          wiringProblem('IMPLEMENTATION_INJECTED', {
+            className: implementation.recipe.name,
+            extensionPointId: ep.id,
+            provider: ep.moduleId === undefined ? { pluginId: ep.pluginId } : { pluginId: ep.pluginId, moduleId: ep.moduleId },
+            holder,
+            ...holder,
+            ...(cls === implementation ? {} : { via: `class ${cls.recipe.name}` }),
+          }),
+        );
       }
     }
   };
   for (const plugin of plugins) {
-    // Another plugin's implementation class is only a class in this plugin: its own instance.
     check(
       heldClasses(plugin.recipe.deps, plugin.provides),
       { pluginId: plugin.id },
-      (ep) => ep.pluginId !== plugin.id || ep.moduleId === undefined,
+      (ep) => ep.pluginId === plugin.id && ep.moduleId === undefined,
     );
     for (const module of plugin.modules) {
       check(
         heldClasses(module.recipe.deps, module.provides),
         { pluginId: plugin.id, moduleId: module.id },
-        (ep) => ep.pluginId !== plugin.id || ep.moduleId === module.id,
+        (ep) => ep.pluginId === plugin.id && ep.moduleId === module.id,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { PlugboardError } from '../../errors.js';
+import { PlugboardError } from '../../errors/index.js';
 import type {
   DrawnExtensionPoint,
   DrawnFeatureRef,
