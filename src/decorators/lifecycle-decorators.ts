@@ -15,7 +15,7 @@ function lifecycleDecorator(hook: 'onInit' | 'onShutdown'): LifecycleMethodDecor
       throw plugboardError('INVALID_DECORATOR', { reason: 'lifecycle-static', decorator, member, className: className(target) });
     }
     const owner = (target as { constructor?: unknown } | null)?.constructor;
-    const value = (descriptor as PropertyDescriptor | undefined)?.value;
+    const value: unknown = (descriptor as PropertyDescriptor | undefined)?.value;
     if (
       typeof owner !== 'function' ||
       typeof value !== 'function' ||

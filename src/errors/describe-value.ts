@@ -82,7 +82,7 @@ function readString(read: () => unknown): string | undefined {
   }
 }
 
-function ownName(fn: Function): string | undefined {
+function ownName(fn: object): string | undefined {
   const descriptor = Object.getOwnPropertyDescriptor(fn, 'name');
   return descriptor !== undefined && typeof descriptor.value === 'string' && descriptor.value !== '' ? descriptor.value : undefined;
 }
@@ -96,8 +96,8 @@ export function settleStack(error: unknown): void {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && types.isNativeError(current); depth++) {
     try {
-      void (current as Error).stack;
-      current = (current as Error).cause;
+      void current.stack;
+      current = current.cause;
     } catch {
       return;
     }

@@ -69,7 +69,7 @@ function createInOrder(scope: CreationScope, order: readonly Creatable[], target
   }
   const pending = [...watched].filter((cell) => cell.state === 'pending');
   if (pending.length === 0) return throwFailure(watched, unbegun);
-  return Promise.all(pending.map((cell) => cell.settled)).then(() => throwFailure(watched, unbegun));
+  return Promise.all(pending.map(settledOf)).then(() => throwFailure(watched, unbegun));
 }
 
 /** Throws the first failure among `cells`, or START_ABORTED when a target never began for no failure of its own. */
@@ -91,7 +91,7 @@ function begin(scope: CreationScope, node: Creatable): Cell {
   const pending = needs.filter((cell) => cell.state === 'pending');
   if (pending.length === 0) return make(scope, node, new Cell());
   const cell = new Cell();
-  cell.settled = Promise.all(pending.map((need) => need.settled)).then(() => {
+  cell.settled = Promise.all(pending.map(settledOf)).then(() => {
     const failed = needs.find((need) => need.state === 'failed');
     if (failed !== undefined) cell.fail(failed.error);
     else if (scope.halted()) cell.fail(plugboardError('START_ABORTED', { reason: 'halted' }));
@@ -118,4 +118,9 @@ function make(scope: CreationScope, node: Creatable, cell: Cell): Cell {
     );
   }
   return cell;
+}
+
+/** What a pending cell settles with (a cell that is no longer pending has nothing to wait for). */
+function settledOf(cell: Cell): Promise<void> {
+  return cell.settled ?? Promise.resolve();
 }

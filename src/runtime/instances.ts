@@ -95,7 +95,7 @@ export function callLifecycle(instance: object, method: string | symbol | undefi
 /** The boxed values, or once every one has settled (none left running), all of them; the first failure is thrown. */
 export function allSettled(values: readonly Boxed[]): Boxed<unknown[]> {
   if (!values.some((value) => value instanceof Promise)) return box(values.map((value) => (value as Box).value));
-  return Promise.allSettled(values).then((results) => {
+  return Promise.allSettled(values.map((value) => Promise.resolve(value))).then((results) => {
     for (const result of results) if (result.status === 'rejected') throw result.reason;
     return box(results.map((result) => (result as PromiseFulfilledResult<Box>).value.value));
   });

@@ -91,7 +91,7 @@ export class PluginStart {
       if (this.env.settings.halted()) throw plugboardError('START_ABORTED', { reason: 'halted', pluginId: this.node.id });
       return DONE;
     });
-    return settled instanceof Promise ? settled : (settled as Boxed<void>);
+    return settled instanceof Promise ? settled : settled;
   }
 
   private startModule(module: ModuleNode): Boxed<void> {

@@ -66,7 +66,8 @@ export function makeFeatureLoader<TDeps extends Record<string, ServiceRef<unknow
   if (typeof config !== 'object' || config === null || typeof config.loader !== 'function') {
     throw plugboardError('INVALID_TOKEN', { reason: 'loader-function' });
   }
-  const functionName = Object.getOwnPropertyDescriptor(config.loader, 'name')?.value as unknown;
+  const loader: unknown = Object.getOwnPropertyDescriptor(config, 'loader')?.value ?? undefined;
+  const functionName: unknown = typeof loader === 'function' ? Object.getOwnPropertyDescriptor(loader, 'name')?.value : undefined;
   const name =
     typeof config.name === 'string' && config.name !== ''
       ? config.name

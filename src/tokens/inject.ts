@@ -13,7 +13,7 @@ export type ConstructorParameterDecorator = (target: object, propertyKey: string
 function parameterSlot(target: unknown, propertyKey: unknown, index: unknown, decorator: string): ParameterMetadata {
   assertLegacyCall(decorator, propertyKey);
   if (typeof target !== 'function' || propertyKey !== undefined || typeof index !== 'number') {
-    const where = propertyKey === undefined || propertyKey === null ? 'this place' : `method '${String(propertyKey)}'`;
+    const where = typeof propertyKey === 'string' || typeof propertyKey === 'symbol' ? `method '${String(propertyKey)}'` : 'this place';
     const owner = typeof target === 'function' ? target : (target as { constructor?: unknown } | null)?.constructor;
     throw plugboardError('INVALID_DECORATOR', { reason: 'parameter-only', decorator, where, className: className(owner) });
   }

@@ -273,7 +273,7 @@ export function createServiceFactory<
   if (initialization !== undefined && initialization !== 'always' && initialization !== 'lazy') {
     throw plugboardError('INVALID_TOKEN', { reason: 'initialization', refId, value: initialization });
   }
-  const createRootContext: unknown = config.createRootContext;
+  const createRootContext: unknown = Reflect.get(config, 'createRootContext');
   if (createRootContext !== undefined) {
     if (typeof createRootContext !== 'function') {
       throw plugboardError('INVALID_TOKEN', { reason: 'function', what: 'createServiceFactory()', refId, fn: 'createRootContext' });

@@ -109,12 +109,12 @@ describe('reading: nothing reachable from a lifecycle service leads to a registe
     const lifecycleCopy = createServiceRef<LifecycleService>({
       id: coreServices.lifecycle.id,
       scope: 'plugin',
-      defaultFactory: coreServices.lifecycle.defaultFactory,
+      defaultFactory: Reflect.get(coreServices.lifecycle, 'defaultFactory'),
     });
     const rootCopy = createServiceRef<RootLifecycleService>({
       id: coreServices.rootLifecycle.id,
       scope: 'root',
-      defaultFactory: coreServices.rootLifecycle.defaultFactory,
+      defaultFactory: Reflect.get(coreServices.rootLifecycle, 'defaultFactory'),
     });
     @Module({ pluginId: 'victim', id: 'evil-copy' })
     class EvilCopy {

@@ -198,7 +198,7 @@ describe('another plugin’s tokens by id', () => {
     const copy = createServiceRef<{ addShutdownHook(hook: () => void): void }>({
       id: coreServices.lifecycle.id,
       scope: 'plugin',
-      defaultFactory: coreServices.lifecycle.defaultFactory as never,
+      defaultFactory: Reflect.get(coreServices.lifecycle, 'defaultFactory') as never,
     });
     const ran: string[] = [];
     @Module({ pluginId: 'hostile', id: 'evil-copy' })

@@ -208,7 +208,7 @@ describe('createRootContext (SPEC.md) reads root-scoped deps only', () => {
         return {};
       },
       factory: () => ({}),
-    } as unknown as Parameters<typeof createServiceFactory>[0]) as ServiceFactory<object, 'plugin'>;
+    }) as ServiceFactory<object, 'plugin'>;
     @Plugin({ id: 'victim' })
     class Victim {
       constructor(@inject(perPluginRef) _service: object) {}

@@ -44,7 +44,7 @@ export const configMessages = {
           return `Config keys are non-empty dotted strings such as 'db.url', got ${describeValue(data.value)}.`;
       }
     },
-    example: { reason: 'key', key: 'db.password' } as MissingConfig,
+    example: { reason: 'key', key: 'db.password' },
   }),
 
   CONFIG_TYPE: spec({
@@ -69,7 +69,7 @@ export const configMessages = {
       actual: 'string',
       expected: 'number',
       preview: '"ten"',
-    } as ConfigTypeProblem,
+    },
   }),
 
   CONFIG_INVALID: spec({
@@ -96,6 +96,6 @@ export const configMessages = {
       line: 2,
       format: 'YAML',
       cause: new Error('Nested mappings are not allowed'),
-    } as InvalidConfig,
+    },
   }),
 };

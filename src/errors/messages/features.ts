@@ -90,7 +90,7 @@ export const featureMessages = {
           return `No plugin ${describeValue(data.pluginId)} to render; the app's plugins: ${data.known.map((id) => `'${id}'`).join(', ') || 'none'}.`;
       }
     },
-    example: { reason: 'milliseconds', name: 'initTimeoutMs', value: -1 } as OptionsProblem,
+    example: { reason: 'milliseconds', name: 'initTimeoutMs', value: -1 },
   }),
 
   INVALID_FEATURE: spec({
@@ -120,7 +120,7 @@ export const featureMessages = {
           );
       }
     },
-    example: { reason: 'add', call: 3, rejection: { kind: 'undecorated', className: 'Plain' } } as FeatureProblem,
+    example: { reason: 'add', call: 3, rejection: { kind: 'undecorated', className: 'Plain' } },
   }),
 
   FEATURE_LOAD_FAILED: spec({
@@ -146,7 +146,7 @@ export const featureMessages = {
           return `${data.file} is not valid JSON: ${describeThrown(data.cause)}`;
       }
     },
-    example: { reason: 'loader', loader: 'optional-plugins', cause: new Error('registry down') } as LoadProblem,
+    example: { reason: 'loader', loader: 'optional-plugins', cause: new Error('registry down') },
   }),
 
   INVALID_STATE: spec({
@@ -177,6 +177,6 @@ export const featureMessages = {
           return `${data.count} app(s) started by startTestApp were still running when the test file ended (plugins: ${data.plugins.join(', ') || 'none'}); they have been stopped now. Stop them in the test, or let the helper's cleanup run.`;
       }
     },
-    example: { reason: 'start-twice', state: 'started' } as StateProblem,
+    example: { reason: 'start-twice', state: 'started' },
   }),
 };

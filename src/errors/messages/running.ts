@@ -59,14 +59,14 @@ export const runningMessages = {
           return `Module '${data.moduleId}' of plugin '${data.pluginId}' failed to start (reported through extension point '${data.extensionPointId}'): ${describeThrown(data.cause)}`;
       }
     },
-    example: { pluginId: 'broken', cause: new Error('database unreachable') } as InitFailure,
+    example: { pluginId: 'broken', cause: new Error('database unreachable') },
   }),
 
   INIT_TIMEOUT: spec({
     message: (data: Subject & { readonly ms: number }): string =>
       `${Label(data)} did not finish initialising within ${data.ms} ms (initTimeoutMs). Make the init faster, ` +
       `move slow work to a startup hook or background task, or raise initTimeoutMs.`,
-    example: { pluginId: 'hangs', ms: 50 } as Subject & { readonly ms: number },
+    example: { pluginId: 'hangs', ms: 50 },
   }),
 
   START_ABORTED: spec({
@@ -82,7 +82,7 @@ export const runningMessages = {
             : `Plugin '${data.pluginId}' did not finish starting: start was halted.`;
       }
     },
-    example: { reason: 'stopped' } as AbortReason,
+    example: { reason: 'stopped' },
   }),
 
   EXTENSION_POINT_CLOSED: spec({
@@ -138,7 +138,7 @@ export const runningMessages = {
       holder: { pluginId: 'scaffolder', moduleId: 'github' },
       member: 'actions',
       action: 'read',
-    } as ViewMisuse,
+    },
   }),
 
   MODULE_FAILURE_TOO_LATE: spec({
@@ -157,7 +157,7 @@ export const runningMessages = {
   SHUTDOWN_TIMEOUT: spec({
     message: (data: Subject & { readonly ms: number }): string =>
       `${label(data)} did not finish within ${data.ms} ms (shutdownTimeoutMs); moving on.`,
-    example: { pluginId: 'p', moduleId: 'stuck', step: 'shutdown hook', ms: 30 } as Subject & { readonly ms: number },
+    example: { pluginId: 'p', moduleId: 'stuck', step: 'shutdown hook', ms: 30 },
   }),
 
   LIFECYCLE_HOOK_TOO_LATE: spec({
@@ -166,17 +166,13 @@ export const runningMessages = {
         ? `${label(data)} added a startup hook after startup hooks ran. Add startup hooks during init (a constructor, ` +
           `factory or @onInit); after start, run the code directly.`
         : `${label(data)} added a ${data.hook} hook while the app is stopping. Add ${data.hook} hooks during init or while the app runs.`,
-    example: { pluginId: 'p', hook: 'startup' } as Subject & { readonly hook: 'startup' | 'shutdown' | 'before-shutdown' },
+    example: { pluginId: 'p', hook: 'startup' },
   }),
 
   CONTAINER_ERROR: spec({
     message: (data: { readonly what: string; readonly pluginId?: string; readonly cause: unknown }): string =>
       `The container could not resolve ${data.what}${data.pluginId === undefined ? '' : ` for plugin '${data.pluginId}'`}. ` +
       `This is a bug in plugboard's validation: please report it with this message. (InversifyJS said: ${describeThrown(data.cause)})`,
-    example: { what: "service 'x'", pluginId: 'catalog', cause: new Error('No bindings found') } as {
-      readonly what: string;
-      readonly pluginId?: string;
-      readonly cause: unknown;
-    },
+    example: { what: "service 'x'", pluginId: 'catalog', cause: new Error('No bindings found') },
   }),
 };

@@ -122,7 +122,7 @@ export const tokenMessages = {
           );
       }
     },
-    example: { reason: 'feature-id', what: '@Plugin()', value: 'Catalog' } as DecoratorProblem,
+    example: { reason: 'feature-id', what: '@Plugin()', value: 'Catalog' },
   }),
 
   INVALID_TOKEN: spec({
@@ -157,6 +157,6 @@ export const tokenMessages = {
           return `createFeatureLoader() '${data.loader}': dependency '${data.name}' is not a service ref.`;
       }
     },
-    example: { reason: 'ref-scope', refId: 'x', value: 'app' } as TokenProblem,
+    example: { reason: 'ref-scope', refId: 'x', value: 'app' },
   }),
 };

@@ -148,9 +148,7 @@ export const wiringMessages = {
           `${data.related.join(', ')}. Install one with add() (a @Service({ provides }) class or a createServiceFactory()), ` +
           `or mark the parameter @optional().`
         : `Service '${data.refId}' is not part of this app: nothing installed it and nothing depends on it. Install it with add().`,
-    example: { reason: 'missing', refId: 'todo.store', related: ["plugin 'todo'"] } as
-      | { readonly reason: 'missing'; readonly refId: string; readonly related: readonly string[] }
-      | { readonly reason: 'not-in-app'; readonly refId: string },
+    example: { reason: 'missing', refId: 'todo.store', related: ["plugin 'todo'"] },
   }),
 
   DUPLICATE_SERVICE: spec({
@@ -180,7 +178,7 @@ export const wiringMessages = {
       refId: 'dup',
       first: 'class One',
       second: "a factory (createServiceFactory) for 'dup'",
-    } as DuplicateServiceProblem,
+    },
   }),
 
   SCOPE_VIOLATION: spec({
@@ -217,7 +215,7 @@ export const wiringMessages = {
           );
       }
     },
-    example: { reason: 'root-service', refId: 'shared', target: "plugin-scoped service 'per.plugin'" } as ScopeProblem,
+    example: { reason: 'root-service', refId: 'shared', target: "plugin-scoped service 'per.plugin'" },
   }),
 
   DEPENDENCY_CYCLE: spec({
@@ -239,7 +237,7 @@ export const wiringMessages = {
           return `Plugins depend on each other in a cycle: ${path} (each arrow reads "dependsOn"). Remove one dependsOn entry.`;
       }
     },
-    example: { reason: 'construction', path: ['a', 'b', 'c', 'a'] } as CycleProblem,
+    example: { reason: 'construction', path: ['a', 'b', 'c', 'a'] },
   }),
 
   MISSING_INJECTION_TOKEN: spec({
@@ -247,11 +245,7 @@ export const wiringMessages = {
       `Constructor parameter ${data.index}${data.typeName === undefined ? '' : ` (type ${data.typeName})`} of ${label(data)} ` +
       `${data.className === undefined ? `(class ${data.ownerClass}) ` : ''}has no injection token. Add @inject(ref) to it ` +
       `(interfaces have no runtime type, so plugboard cannot guess).`,
-    example: { pluginId: 'p', index: 0, ownerClass: 'P' } as Subject & {
-      readonly index: number;
-      readonly typeName?: string;
-      readonly ownerClass: string;
-    },
+    example: { pluginId: 'p', index: 0, ownerClass: 'P' },
   }),
 
   PLUGIN_DEPENDENCY_MISSING: spec({
@@ -277,6 +271,6 @@ export const wiringMessages = {
           );
       }
     },
-    example: { reason: 'threw', refId: 'clock', cause: new Error('no clock') } as DefaultFactoryProblem,
+    example: { reason: 'threw', refId: 'clock', cause: new Error('no clock') },
   }),
 };

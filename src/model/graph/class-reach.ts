@@ -54,7 +54,7 @@ export class ClassReach<T> {
         for (const item of reach) merged.add(item);
       }
     }
-    if (own.length === 0 && merged === undefined) return shared ?? (EMPTY as ReadonlySet<T>);
+    if (own.length === 0 && merged === undefined) return shared ?? EMPTY;
     merged ??= new Set(shared);
     for (const item of own) merged.add(item);
     return merged;

@@ -66,7 +66,7 @@ export function featureNodes(
       continue;
     }
     let ids = moduleIds.get(plugin);
-    if (ids === undefined) moduleIds.set(plugin, (ids = new Map()));
+    if (ids === undefined) moduleIds.set(plugin, (ids = new Map<string, ModuleNode>()));
     const first = ids.get(id);
     if (first !== undefined) {
       problems.push(wiringProblem('DUPLICATE_MODULE', { pluginId, moduleId: id, first: first.recipe.name, second: className(cls) }));

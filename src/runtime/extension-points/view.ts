@@ -20,7 +20,6 @@ export function createView(gate: Gate, holder: ViewHolder, ownTarget?: object): 
   const target = (): object => ownTarget ?? gate.implementation!;
   const forwarders = new Map<PropertyKey, (...args: unknown[]) => unknown>();
   const label = `[extension point '${id}' view]`;
-  let view: object;
 
   const ensureOpen = (member: string): void => {
     if (!gate.closed && !gate.isLeftOut(holder.key)) return;
@@ -108,7 +107,7 @@ export function createView(gate: Gate, holder: ViewHolder, ownTarget?: object): 
     isExtensible: () => false,
     preventExtensions: () => true,
   };
-  view = new Proxy(EMPTY, handler);
+  const view = new Proxy(EMPTY, handler);
   return view;
 }
 
@@ -134,11 +133,8 @@ export function findMember(implementation: object, key: PropertyKey): Member | u
           ? { kind: 'method', fn: descriptor.value as (...args: unknown[]) => unknown }
           : { kind: 'field' };
       }
-      return {
-        kind: 'accessor',
-        get: descriptor.get as (() => unknown) | undefined,
-        set: descriptor.set as ((value: unknown) => void) | undefined,
-      };
+      const accessor = descriptor as { readonly get?: () => unknown; readonly set?: (value: unknown) => void };
+      return { kind: 'accessor', get: accessor.get, set: accessor.set };
     }
     level = Object.getPrototypeOf(level) as object | null;
   }

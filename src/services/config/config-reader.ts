@@ -1,109 +1,109 @@
 import { PlugboardError } from '../../errors/index.js';
 import type { ConfigService } from './config-service.js';
-import { isSecretPath, REDACTED } from './redact.js';
+import { showArgument } from './describe-value.js';
+import type { ConfigObject, ConfigTree, Origin } from './tree.js';
+import { readAs, type ValueKind } from './typed-value.js';
 
-/** Where each value came from, by full dotted key: `'config option'` or a file path. */
-export type SourceMap = ReadonlyMap<string, string>;
+interface Found {
+  readonly value: unknown;
+  readonly origin: Origin | undefined;
+}
 
-type Kind = 'string' | 'number' | 'boolean' | 'object';
-
-/** A read-only view over frozen config data. */
+/**
+ * A read-only view over loaded config data.
+ *
+ * Immutable in fact, not only in its types: one reader is shared by every plugin, so a module
+ * must not be able to change what another plugin reads. Its state is in `#private` fields (no
+ * property, symbol or prototype leads to it), its methods are own frozen properties (they also
+ * work detached: `const { getString } = config`), every instance, the prototype and the class are
+ * frozen, and the data is frozen.
+ */
 export class ConfigReader implements ConfigService {
-  constructor(
-    private readonly data: Readonly<Record<string, unknown>>,
-    private readonly sources: SourceMap = new Map(),
-    private readonly prefix = '',
-  ) {}
+  readonly #tree: ConfigTree;
+  readonly #node: ConfigObject;
+  readonly #prefix: string;
 
-  has(key: string): boolean {
-    return this.lookup(key) !== undefined;
-  }
-
-  get<T = unknown>(key: string): T {
-    const value = this.lookup(key);
-    if (value === undefined) throw this.missing(key);
-    return value as T;
+  /** @internal Readers are made by `loadConfig`, `createConfigView` and `getConfig`. */
+  constructor(tree: ConfigTree, prefix = '', node: ConfigObject = tree.root) {
+    this.#tree = tree;
+    this.#prefix = prefix;
+    this.#node = node;
+    Object.freeze(this);
   }
 
-  getOptional<T = unknown>(key: string): T | undefined {
-    return this.lookup(key) as T | undefined;
-  }
+  readonly has = (key: string): boolean => this.#find(key) !== undefined;
 
-  getString(key: string): string {
-    return this.read(key, 'string', true) as string;
-  }
-  getNumber(key: string): number {
-    return this.read(key, 'number', true) as number;
-  }
-  getBoolean(key: string): boolean {
-    return this.read(key, 'boolean', true) as boolean;
-  }
-  getOptionalString(key: string): string | undefined {
-    return this.read(key, 'string', false) as string | undefined;
-  }
-  getOptionalNumber(key: string): number | undefined {
-    return this.read(key, 'number', false) as number | undefined;
-  }
-  getOptionalBoolean(key: string): boolean | undefined {
-    return this.read(key, 'boolean', false) as boolean | undefined;
-  }
+  readonly get = <T = unknown>(key: string): T => {
+    const found = this.#find(key);
+    if (found === undefined) throw this.#missing(key);
+    return found.value as T;
+  };
 
-  getConfig(key: string): ConfigService {
-    return new ConfigReader(this.read(key, 'object', true) as Record<string, unknown>, this.sources, this.full(key));
-  }
+  readonly getOptional = <T = unknown>(key: string): T | undefined => this.#find(key)?.value as T | undefined;
 
-  getOptionalConfig(key: string): ConfigService | undefined {
-    const value = this.read(key, 'object', false) as Record<string, unknown> | undefined;
-    return value === undefined ? undefined : new ConfigReader(value, this.sources, this.full(key));
-  }
+  readonly getString = (key: string): string => this.#read(key, 'string', true) as string;
+  readonly getNumber = (key: string): number => this.#read(key, 'number', true) as number;
+  readonly getBoolean = (key: string): boolean => this.#read(key, 'boolean', true) as boolean;
+  readonly getOptionalString = (key: string): string | undefined => this.#read(key, 'string', false) as string | undefined;
+  readonly getOptionalNumber = (key: string): number | undefined => this.#read(key, 'number', false) as number | undefined;
+  readonly getOptionalBoolean = (key: string): boolean | undefined => this.#read(key, 'boolean', false) as boolean | undefined;
 
-  keys(): string[] {
-    return Object.keys(this.data);
-  }
+  readonly getConfig = (key: string): ConfigService => {
+    const node = this.#read(key, 'object', true) as ConfigObject;
+    return new ConfigReader(this.#tree, this.#full(key), node);
+  };
+
+  readonly getOptionalConfig = (key: string): ConfigService | undefined => {
+    const node = this.#read(key, 'object', false) as ConfigObject | undefined;
+    return node === undefined ? undefined : new ConfigReader(this.#tree, this.#full(key), node);
+  };
+
+  readonly keys = (): string[] => Object.keys(this.#node);
 
   /** @internal The data behind this view (frozen), for plugboard's own redacted logging. */
   get raw(): Readonly<Record<string, unknown>> {
-    return this.data;
+    return this.#node;
   }
 
-  /** @internal The files the data came from, in order. */
+  /** @internal The files the config was read from, in order. */
   get files(): string[] {
-    return [...new Set(this.sources.values())].filter((source) => source !== 'config option');
+    return [...this.#tree.files];
   }
 
-  private read(key: string, kind: Kind, required: boolean): unknown {
-    const value = this.lookup(key);
-    if (value === undefined) {
-      if (required) throw this.missing(key);
+  #read(key: string, kind: ValueKind, required: boolean): unknown {
+    const found = this.#find(key);
+    if (found === undefined) {
+      if (required) throw this.#missing(key);
       return undefined;
     }
-    const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-    if (actual !== kind) {
-      const full = this.full(key);
+    return readAs(found.value, kind, this.#full(key), found.origin);
+  }
+
+  /** The value at a dotted key, undefined when there is none (a null value counts as none). */
+  #find(key: string): Found | undefined {
+    if (typeof key !== 'string' || key === '') {
       throw new PlugboardError(
-        'CONFIG_TYPE',
-        `Config key '${full}'${this.from(full)} is ${actual === 'object' ? 'an object' : `a ${actual}`} (${isSecretPath(full) ? REDACTED : preview(value)}), but a ${kind} was expected. Fix the value in the config.`,
-        this.errorIds(full),
+        'CONFIG_MISSING',
+        `Config keys are non-empty dotted strings such as 'db.url', got ${showArgument(key)}${this.#prefix === '' ? '' : ` (in the view of '${this.#prefix}')`}.`,
       );
     }
-    return value;
-  }
-
-  private lookup(key: string): unknown {
-    if (typeof key !== 'string' || key === '') {
-      throw new PlugboardError('CONFIG_MISSING', `Config keys are non-empty dotted strings such as 'db.url', got ${JSON.stringify(key)}.`);
-    }
-    let current: unknown = this.data;
+    let container: ConfigObject = this.#node;
+    let value: unknown = container;
+    let name = '';
     for (const part of key.split('.')) {
-      if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
-      if (!Object.prototype.hasOwnProperty.call(current, part)) return undefined;
-      current = (current as Record<string, unknown>)[part];
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+      container = value as ConfigObject;
+      // The data's objects have no prototype: an own-property test is the whole test.
+      if (!Object.hasOwn(container, part)) return undefined;
+      name = part;
+      value = container[part];
     }
-    return current === null ? undefined : current;
+    if (value === null || value === undefined) return undefined;
+    return { value, origin: this.#tree.origins.get(container)?.get(name) };
   }
 
-  private missing(key: string): PlugboardError {
-    const full = this.full(key);
+  #missing(key: string): PlugboardError {
+    const full = this.#full(key);
     return new PlugboardError(
       'CONFIG_MISSING',
       `Config key '${full}' is missing. Add it to the config object passed to ContainerBuilder, or to a config file (configFiles or PLUGBOARD_CONFIG).`,
@@ -111,31 +111,11 @@ export class ConfigReader implements ConfigService {
     );
   }
 
-  private full(key: string): string {
-    return this.prefix === '' ? key : `${this.prefix}.${key}`;
-  }
-
-  private from(full: string): string {
-    const source = this.sourceOf(full);
-    return source === undefined ? '' : ` (from ${source})`;
-  }
-
-  private errorIds(full: string): { key: string; file?: string } {
-    const source = this.sourceOf(full);
-    return source !== undefined && source !== 'config option' ? { key: full, file: source } : { key: full };
-  }
-
-  private sourceOf(full: string): string | undefined {
-    for (let key = full; key !== ''; key = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '') {
-      const source = this.sources.get(key);
-      if (source !== undefined) return source;
-    }
-    return undefined;
+  #full(key: string): string {
+    return this.#prefix === '' ? key : `${this.#prefix}.${key}`;
   }
 }
 
-function preview(value: unknown): string {
-  if (typeof value === 'object') return Array.isArray(value) ? '[...]' : '{...}';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
+// Nothing shared by every reader can be changed either.
+Object.freeze(ConfigReader.prototype);
+Object.freeze(ConfigReader);

@@ -1,47 +1,220 @@
-/** Keys that could reach a prototype if copied: never copied. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+import { PlugboardError } from '../../errors/index.js';
+import { describeError, isPlugboardError } from './describe-value.js';
+import { substituteEnv, type ConfigEnv } from './env.js';
+import { CONFIG_LIMITS } from './limits.js';
+import { isPlainObject, newConfigObject, type ConfigObject, type Origin } from './tree.js';
 
-/** True for plain objects (not arrays, not null). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** What one source is merged into. */
+export interface MergeTarget {
+  readonly root: ConfigObject;
+  readonly origins: WeakMap<object, Map<string, Origin>>;
 }
+
+/** One source: its data, its name (a file path or `'config option'`), and the environment. */
+export interface MergeSource {
+  readonly data: unknown;
+  readonly origin: string;
+  /** Environment for `${VAR}` substitution; none when undefined. */
+  readonly env?: ConfigEnv | undefined;
+}
+
+/** An object of the source merged into an object of the target, or a list copied into a new one. */
+type Task =
+  | {
+      readonly kind: 'object';
+      readonly from: object;
+      readonly into: ConfigObject;
+      readonly path: string;
+      readonly depth: number;
+      readonly parent: Task | undefined;
+    }
+  | {
+      readonly kind: 'list';
+      readonly from: readonly unknown[];
+      readonly into: unknown[];
+      readonly path: string;
+      readonly depth: number;
+      readonly parent: Task | undefined;
+    };
 
 /**
- * Copies `source` over `target` (objects merge, everything else replaces), recording each leaf's
- * origin in `sources`. Unsafe keys are dropped. Returns null-prototype objects.
+ * Copies one source over the target: objects merge key by key, anything else (lists too)
+ * replaces. String values get `${VAR}` substitution. Every object and list is copied (the target
+ * shares nothing with the source), iteratively, within the limits of {@link CONFIG_LIMITS}.
+ *
+ * @throws PlugboardError `CONFIG_INVALID` naming the source and key: data nested deeper than
+ * `maxDepth`, more than `maxEntries` keys and list items, a cycle, a `__proto__` key, or a value
+ * that is not config data (a function, a class instance, a BigInt...), or reading it threw.
+ * `CONFIG_MISSING` for an unset `${VAR}`.
  */
-export function mergeInto(
-  target: Record<string, unknown>,
-  source: Record<string, unknown>,
-  origin: string,
-  sources: Map<string, string>,
-  prefix = '',
-): Record<string, unknown> {
-  for (const key of Object.keys(source)) {
-    if (UNSAFE_KEYS.has(key)) continue;
-    const full = prefix === '' ? key : `${prefix}.${key}`;
-    const value = source[key];
-    if (isPlainObject(value)) {
-      const existing = target[key];
-      const base = isPlainObject(existing) ? existing : (Object.create(null) as Record<string, unknown>);
-      target[key] = mergeInto(base, value, origin, sources, full);
-    } else {
-      target[key] = Array.isArray(value)
-        ? (value as unknown[]).map((item) =>
-            isPlainObject(item) ? mergeInto(Object.create(null) as Record<string, unknown>, item, origin, sources, full) : item,
-          )
-        : value;
+export function mergeSource(target: MergeTarget, source: MergeSource): void {
+  const { origin } = source;
+  let path = '';
+  try {
+    if (!isPlainObject(source.data)) {
+      throw invalid(origin, undefined, `must hold an object (key: value) at the top level, but holds ${describeKind(source.data)}`);
     }
-    sources.set(full, origin);
+    const budget = { entries: 0 };
+    const pending: Task[] = [{ kind: 'object', from: source.data, into: target.root, path: '', depth: 1, parent: undefined }];
+    while (pending.length > 0) {
+      const task = pending.pop()!;
+      path = task.path;
+      if (task.kind === 'object') mergeObject(task, target, source, budget, pending, (key) => (path = key));
+      else copyList(task, source, budget, pending, (key) => (path = key));
+    }
+  } catch (error) {
+    if (isPlugboardError(error)) throw error;
+    throw invalid(origin, path, `could not be read: ${describeError(error)}`, error);
   }
-  return target;
 }
 
-/** Freezes a value and everything inside it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+type Budget = { entries: number };
+
+function mergeObject(
+  task: Extract<Task, { kind: 'object' }>,
+  target: MergeTarget,
+  source: MergeSource,
+  budget: Budget,
+  pending: Task[],
+  at: (path: string) => void,
+): void {
+  const { from, into } = task;
+  const record = originsOf(target, into);
+  for (const key of Object.keys(from)) {
+    const path = task.path === '' ? key : `${task.path}.${key}`;
+    at(path);
+    if (key === '__proto__') {
+      throw invalid(source.origin, path, 'is named __proto__, which a config key cannot be (it could reach object prototypes)');
+    }
+    count(budget, 1, source.origin, path);
+    const value = (from as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    let variables: readonly string[] = [];
+    if (isPlainObject(value)) {
+      checkNesting(task, value, path, source.origin);
+      const existing = Object.hasOwn(into, key) ? into[key] : undefined;
+      // Every object of the target was made here (nothing is shared with a source): merge into it.
+      const base = isPlainObject(existing) ? existing : newConfigObject();
+      into[key] = base;
+      pending.push({ kind: 'object', from: value, into: base, path, depth: task.depth + 1, parent: task });
+    } else if (Array.isArray(value)) {
+      checkNesting(task, value, path, source.origin);
+      into[key] = startList(value, task, path, source.origin, budget, pending);
+    } else if (typeof value === 'string' && source.env !== undefined) {
+      const substituted = substituteEnv(value, source.env, { key: path, origin: source.origin });
+      into[key] = substituted.value;
+      variables = substituted.variables;
+    } else {
+      into[key] = scalar(value, path, source.origin);
+    }
+    record.set(key, { source: source.origin, variables });
   }
-  return value;
+}
+
+function copyList(
+  task: Extract<Task, { kind: 'list' }>,
+  source: MergeSource,
+  budget: Budget,
+  pending: Task[],
+  at: (path: string) => void,
+): void {
+  const { from, into } = task;
+  for (let index = 0; index < into.length; index += 1) {
+    const path = `${task.path}[${index}]`;
+    at(path);
+    const value = from[index];
+    if (isPlainObject(value)) {
+      checkNesting(task, value, path, source.origin);
+      const copy = newConfigObject();
+      into[index] = copy;
+      pending.push({ kind: 'object', from: value, into: copy, path, depth: task.depth + 1, parent: task });
+    } else if (Array.isArray(value)) {
+      checkNesting(task, value, path, source.origin);
+      into[index] = startList(value, task, path, source.origin, budget, pending);
+    } else if (typeof value === 'string' && source.env !== undefined) {
+      into[index] = substituteEnv(value, source.env, { key: path, origin: source.origin }).value;
+    } else {
+      into[index] = value === undefined ? undefined : scalar(value, path, source.origin);
+    }
+  }
+}
+
+/** A new list for `from`, filled by a task: its items are counted first (before any allocation). */
+function startList(from: readonly unknown[], parent: Task, path: string, origin: string, budget: Budget, pending: Task[]): unknown[] {
+  const length = from.length;
+  count(budget, length, origin, path);
+  const into = new Array<unknown>(length);
+  pending.push({ kind: 'list', from, into, path, depth: parent.depth + 1, parent });
+  return into;
+}
+
+function scalar(value: unknown, path: string, origin: string): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  throw invalid(
+    origin,
+    path,
+    `is ${describeKind(value)}: config data is strings, numbers, booleans, null, lists and plain objects. ` +
+      'Pass the value itself to your code some other way (a service), or turn it into data',
+  );
+}
+
+function checkNesting(parent: Task, value: object, path: string, origin: string): void {
+  if (parent.depth + 1 > CONFIG_LIMITS.maxDepth) {
+    throw invalid(origin, path, `nests deeper than the limit of ${CONFIG_LIMITS.maxDepth} levels of objects and lists`);
+  }
+  // The ancestors are at most maxDepth: a walk up them is bounded.
+  for (let task: Task | undefined = parent; task !== undefined; task = task.parent) {
+    if (task.from === value) {
+      throw invalid(
+        origin,
+        path,
+        `refers back to ${task.path === '' ? 'the top level' : `'${task.path}'`} (a cycle): config data must be a tree`,
+      );
+    }
+  }
+}
+
+function count(budget: Budget, entries: number, origin: string, path: string): void {
+  budget.entries += entries;
+  if (budget.entries > CONFIG_LIMITS.maxEntries) {
+    throw invalid(
+      origin,
+      path,
+      `brings the count of keys and list items above the limit of ${CONFIG_LIMITS.maxEntries}. ` +
+        'A config this large is almost certainly not a config: keep data out of it',
+    );
+  }
+}
+
+function originsOf(target: MergeTarget, object: ConfigObject): Map<string, Origin> {
+  let record = target.origins.get(object);
+  if (record === undefined) {
+    record = new Map();
+    target.origins.set(object, record);
+  }
+  return record;
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') {
+    const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    return typeof name === 'string' && name !== '' && name !== 'Object'
+      ? `an instance of ${name}`
+      : 'an object with a prototype of its own';
+  }
+  return typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`;
+}
+
+function invalid(origin: string, path: string | undefined, problem: string, cause?: unknown): PlugboardError {
+  const where = origin === 'config option' ? "The builder's config object" : `Config file ${origin}`;
+  // A path can be 64 levels of long keys: the message shows its ends, the error's `key` all of it.
+  const shown = path !== undefined && path.length > 200 ? `${path.slice(0, 80)}...${path.slice(-80)}` : path;
+  const key = shown === undefined || shown === '' ? '' : ` at key '${shown}'`;
+  return new PlugboardError('CONFIG_INVALID', `${where}${key} ${problem}.`, {
+    ...(path === undefined || path === '' ? {} : { key: path }),
+    ...(origin === 'config option' ? {} : { file: origin }),
+    ...(cause === undefined ? {} : { cause }),
+  });
 }

@@ -17,12 +17,50 @@ export function isSecretPath(dotted: string): boolean {
 
 /**
  * A deep copy of config data with every value under a secret-looking key replaced by
- * `[redacted]`. plugboard passes config through this before logging any of it.
+ * `[redacted]`. plugboard passes config through this before logging any of it. Iterative (no
+ * stack depth, linear time); a value that contains itself shows `[cycle]` there.
  */
 export function redactConfig(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactConfig);
   if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) copy[key] = isSecretKey(key) ? REDACTED : redactConfig(inner);
-  return copy;
+  const root = emptyCopyOf(value);
+  const onPath = new Set<object>([value]);
+  const stack: Frame[] = [{ from: value, into: root, entries: Object.entries(value), next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const entry = frame.entries[frame.next];
+    if (entry === undefined) {
+      onPath.delete(frame.from);
+      stack.pop();
+      continue;
+    }
+    frame.next += 1;
+    const [key, inner] = entry;
+    let copy: unknown = inner;
+    if (isSecretKey(key)) {
+      copy = REDACTED;
+    } else if (typeof inner === 'object' && inner !== null) {
+      if (onPath.has(inner)) {
+        copy = '[cycle]';
+      } else {
+        const into = emptyCopyOf(inner);
+        onPath.add(inner);
+        stack.push({ from: inner, into, entries: Object.entries(inner), next: 0 });
+        copy = into;
+      }
+    }
+    // defineProperty: a key named __proto__ stays an ordinary key of the copy.
+    Object.defineProperty(frame.into, key, { value: copy, enumerable: true, writable: true, configurable: true });
+  }
+  return root;
+}
+
+interface Frame {
+  readonly from: object;
+  readonly into: Record<string, unknown>;
+  readonly entries: readonly (readonly [string, unknown])[];
+  next: number;
+}
+
+function emptyCopyOf(value: object): Record<string, unknown> {
+  return (Array.isArray(value) ? [] : {}) as Record<string, unknown>;
 }
