@@ -1,4 +1,4 @@
-import { describeThrownValue } from '../model/render/value-text.js';
+import { whatWasThrown } from '../errors/index.js';
 import { ExitCode } from './io.js';
 
 /** The part of `process` the guard uses. */
@@ -54,7 +54,7 @@ export class ProcessGuard {
    */
   readonly outputError = (error: unknown): void => {
     if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE') return;
-    this.#writeErr(`plugboard: could not write the output: ${describeThrownValue(error)}.\n`);
+    this.#writeErr(`plugboard: could not write the output: ${whatWasThrown(error)}.\n`);
     this.#outputFailed = true;
   };
 
@@ -75,7 +75,7 @@ export class ProcessGuard {
   #uncaught(what: string, thrown: unknown): void {
     const when = this.#result === undefined ? `while ${this.#activity ?? 'starting'}` : 'after the command finished';
     this.#writeErr(
-      `plugboard: ${when}, the entry's code ${what}: ${describeThrownValue(thrown)}. The result cannot be trusted; fix the entry, or point plugboard at a module that only builds the wiring.\n`,
+      `plugboard: ${when}, the entry's code ${what}: ${whatWasThrown(thrown)}. The result cannot be trusted; fix the entry, or point plugboard at a module that only builds the wiring.\n`,
     );
     this.#result = ExitCode.unusable;
     this.#process.exit(ExitCode.unusable);

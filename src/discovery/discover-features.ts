@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PlugboardError, describeThrown } from '../errors/index.js';
+import { plugboardError } from '../errors/index.js';
+import { featuresOfModule } from '../model/features.js';
 import { makeFeatureLoader, type FeatureLoader } from '../tokens/feature-loader.js';
 
 /** Options of {@link discoverFeatures}. */
@@ -48,7 +49,7 @@ async function discover(options: DiscoverFeaturesOptions): Promise<unknown[]> {
   const hostFile = resolve(options.packageJson ?? 'package.json');
   const host = await readManifest(hostFile);
   if (host === undefined) {
-    throw new PlugboardError('FEATURE_LOAD_FAILED', `discoverFeatures(): cannot read the host package.json at ${hostFile}.`);
+    throw plugboardError('FEATURE_LOAD_FAILED', { reason: 'host-package', file: hostFile });
   }
   const names = Object.keys({ ...host.optionalDependencies, ...host.dependencies })
     .filter((name) => options.include === undefined || options.include.some((p) => matches(p, name)))
@@ -61,29 +62,24 @@ async function discover(options: DiscoverFeaturesOptions): Promise<unknown[]> {
     const role = found.manifest.plugboard?.role;
     if (role === undefined) continue;
     if (role !== 'plugin' && role !== 'module') {
-      throw new PlugboardError(
-        'FEATURE_LOAD_FAILED',
-        `Package '${name}' has "plugboard": { "role": ${JSON.stringify(role)} }; the role is "plugin" or "module".`,
-      );
+      throw plugboardError('FEATURE_LOAD_FAILED', { reason: 'package-role', name, role });
     }
     const entry = join(found.dir, entryOf(found.manifest));
-    let exported: unknown;
+    let module: unknown;
     try {
-      exported = ((await import(pathToFileURL(entry).href)) as { default?: unknown }).default;
+      module = await import(pathToFileURL(entry).href);
     } catch (error) {
-      throw new PlugboardError(
-        'FEATURE_LOAD_FAILED',
-        `Package '${name}' (${role}) could not be imported from ${entry}: ${describeThrown(error)}`,
-        { cause: error },
-      );
+      throw plugboardError('FEATURE_LOAD_FAILED', { reason: 'package-import', name, role, entry, cause: error }, { cause: error });
     }
-    if (exported === undefined) {
-      throw new PlugboardError(
-        'FEATURE_LOAD_FAILED',
-        `Package '${name}' is marked as a plugboard ${role} but its entry ${entry} has no default export.`,
-      );
+    const exported = featuresOfModule(module);
+    if ('rejection' in exported) {
+      // What is not a feature is reported by validation, naming this loader; only "no default" is said here.
+      if (exported.rejection.kind === 'no-default')
+        throw plugboardError('FEATURE_LOAD_FAILED', { reason: 'package-default', name, role, entry });
+      features.push((module as { default?: unknown }).default);
+      continue;
     }
-    features.push(...(Array.isArray(exported) ? (exported as unknown[]) : [exported]));
+    features.push(...exported.features);
   }
   return features;
 }
@@ -108,20 +104,28 @@ async function readManifest(file: string): Promise<PackageManifest | undefined> 
   try {
     return JSON.parse(text) as PackageManifest;
   } catch (error) {
-    throw new PlugboardError('FEATURE_LOAD_FAILED', `${file} is not valid JSON: ${describeThrown(error)}`);
+    throw plugboardError('FEATURE_LOAD_FAILED', { reason: 'package-json', file, cause: error }, { cause: error });
   }
 }
 
 /** The ES module entry: exports["."] (import or default condition), then main, then index.js. */
 function entryOf(manifest: PackageManifest): string {
-  const pick = (value: unknown): string | undefined => {
+  return pickEntry(manifest.exports) ?? manifest.main ?? 'index.js';
+}
+
+/** The path an `exports` value leads to; conditions are tried in order, nesting walked with a stack (bounded). */
+function pickEntry(exports: unknown): string | undefined {
+  const pending: unknown[] = [exports];
+  for (let steps = 0; pending.length > 0 && steps < 256; steps++) {
+    const value = pending.pop();
     if (typeof value === 'string') return value;
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || typeof value !== 'object') continue;
     const record = value as Record<string, unknown>;
-    if ('.' in record) return pick(record['.']);
-    return pick(record['import']) ?? pick(record['default']) ?? pick(record['node']);
-  };
-  return pick(manifest.exports) ?? manifest.main ?? 'index.js';
+    if ('.' in record) pending.push(record['.']);
+    // Last pushed is tried first: import, then default, then node.
+    else pending.push(record['node'], record['default'], record['import']);
+  }
+  return undefined;
 }
 
 function matches(pattern: string, name: string): boolean {

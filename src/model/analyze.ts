@@ -1,6 +1,7 @@
 import type { WiringProblem } from '../errors/index.js';
 import { isThenable } from '../tokens/types.js';
-import { buildCatalog, type CatalogEntry, type CatalogOptions } from './catalog.js';
+import { buildCatalog, type CatalogOptions } from './catalog.js';
+import type { CatalogEntry } from './catalog-entry.js';
 import { buildGraph } from './build-graph.js';
 import { collectFeatures, type LoadedOrigin } from './features.js';
 import type { WiringGraph } from './types.js';

@@ -1,5 +1,5 @@
 import { wiringProblem, type WiringProblem } from '../errors/index.js';
-import type { CatalogEntry } from './catalog.js';
+import type { CatalogEntry } from './catalog-entry.js';
 import type { FeatureSet } from './features.js';
 import { ClassReach } from './graph/class-reach.js';
 import { reportConstructionCycles } from './graph/construction-cycles.js';

@@ -1,28 +1,10 @@
 import { wiringProblem, type WiringProblem } from '../errors/index.js';
-import type { ServiceMetadata } from '../decorators/metadata.js';
-import { isInternalRef } from '../tokens/internal-refs.js';
-import { RESERVED_ID_PREFIX } from '../tokens/ids.js';
-import type { AnyServiceRef, ServiceFactory, ServiceInitialization } from '../tokens/service-ref.js';
-import type { Constructor } from '../tokens/types.js';
+import type { AnyServiceRef } from '../tokens/service-ref.js';
+import { entry, implementationName, type CatalogEntry, type CatalogImplementation } from './catalog-entry.js';
 import { collectDefaults } from './defaults.js';
 import type { FeatureSet, InstalledService } from './features.js';
+import { RefRegistry } from './ref-registry.js';
 import { reachableRefs } from './reachable-refs.js';
-
-/** One implementation chosen for a ref, before the graph is built. */
-export type CatalogImplementation =
-  | { readonly kind: 'class'; readonly cls: Constructor; readonly metadata: ServiceMetadata | undefined }
-  | { readonly kind: 'factory'; readonly factory: ServiceFactory };
-
-/** The implementations chosen for one ref id. */
-export interface CatalogEntry {
-  readonly ref: AnyServiceRef;
-  readonly source: 'installed' | 'default' | 'builtin';
-  /** One for a singleton (none for a builtin); every one for a multiton, in registration order. */
-  readonly implementations: readonly CatalogImplementation[];
-  readonly initialization: ServiceInitialization;
-  /** Loader-provided implementations that one passed to add() replaced. */
-  readonly replaced: ReadonlyArray<{ readonly implementation: string; readonly loader: string }>;
-}
 
 /** Refs the runtime provides itself, root refs every app creates, and how long a defaultFactory may take. */
 export interface CatalogOptions {
@@ -30,39 +12,6 @@ export interface CatalogOptions {
   readonly seeds?: readonly AnyServiceRef[];
   /** Bound on an async `defaultFactory` (initTimeoutMs). */
   readonly timeoutMs?: number;
-}
-
-/** Refs by id, checked for one id used by two different refs and for reserved ids. */
-export class RefRegistry {
-  private readonly seen = new Map<string, AnyServiceRef>();
-  readonly #reported = new Set<string>();
-
-  constructor(private readonly problems: WiringProblem[]) {}
-
-  check(ref: AnyServiceRef): void {
-    const first = this.seen.get(ref.id);
-    if (first === undefined) {
-      this.seen.set(ref.id, ref);
-      if (ref.id.startsWith(RESERVED_ID_PREFIX) && !isInternalRef(ref)) {
-        this.problems.push(wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id }));
-      }
-      return;
-    }
-    if (first === ref) return;
-    if (first.scope !== ref.scope) {
-      this.problems.push(
-        wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: `${first.scope}-scoped`, second: `${ref.scope}-scoped` }),
-      );
-    } else if (first.multiton !== ref.multiton) {
-      this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'a multiton', second: 'a singleton' }));
-    } else if (isInternalRef(first) !== isInternalRef(ref)) {
-      this.problems.push(wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id }));
-    } else if (first.defaultFactory !== ref.defaultFactory && this.#reported.has(ref.id) === false) {
-      // Which default would win is an accident of discovery order: two definitions of one service.
-      this.#reported.add(ref.id);
-      this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'with one defaultFactory', second: 'with another' }));
-    }
-  }
 }
 
 /**
@@ -161,25 +110,4 @@ function twoInstalled(ref: AnyServiceRef, first: InstalledService, second: Insta
   });
 }
 
-/** An installed entry; its initialization is the first one an implementation declares, else the scope's default. */
-export function entry(
-  ref: AnyServiceRef,
-  implementations: readonly CatalogImplementation[],
-  replaced: CatalogEntry['replaced'],
-  source: CatalogEntry['source'] = 'installed',
-): CatalogEntry {
-  let initialization: ServiceInitialization | undefined;
-  for (const implementation of implementations) {
-    initialization ??= implementation.kind === 'class' ? implementation.metadata?.initialization : implementation.factory.initialization;
-  }
-  return { ref, source, implementations, initialization: initialization ?? (ref.scope === 'root' ? 'always' : 'lazy'), replaced };
-}
-
-/** How an implementation is named in messages and describe(). */
-export function implementationName(implementation: CatalogImplementation): string {
-  if (implementation.kind === 'class') {
-    const descriptor = Object.getOwnPropertyDescriptor(implementation.cls, 'name');
-    return `class ${typeof descriptor?.value === 'string' && descriptor.value !== '' ? descriptor.value : '<anonymous class>'}`;
-  }
-  return `a factory (createServiceFactory) for '${implementation.factory.service.id}'`;
-}
+export type { CatalogEntry, CatalogImplementation } from './catalog-entry.js';

@@ -2,7 +2,8 @@ import { wiringProblem, type WiringProblem } from '../errors/index.js';
 import { readMetadata } from '../decorators/metadata.js';
 import { isServiceFactory, type AnyServiceRef } from '../tokens/service-ref.js';
 import { isThenable, type Constructor } from '../tokens/types.js';
-import { entry, type CatalogEntry, type RefRegistry } from './catalog.js';
+import { entry, type CatalogEntry } from './catalog-entry.js';
+import type { RefRegistry } from './ref-registry.js';
 import type { RefWalker } from './reachable-refs.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readMetadata, type ClassMetadata, type ExtensionPointProvider } from '../decorators/metadata.js';
 import { isServiceRef, type AnyServiceRef } from '../tokens/service-ref.js';
-import type { CatalogEntry } from './catalog.js';
+import type { CatalogEntry } from './catalog-entry.js';
 import type { FeatureSet } from './features.js';
 
 /**

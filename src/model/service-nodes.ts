@@ -1,6 +1,6 @@
 import type { ServiceDecorator } from '../tokens/service-decorator.js';
 import type { Constructor } from '../tokens/types.js';
-import type { CatalogEntry } from './catalog.js';
+import type { CatalogEntry } from './catalog-entry.js';
 import type { RecipeBook } from './recipes.js';
 import type { Implementation, NamedDeps, RootContextNode, ServiceNode } from './types.js';
 

@@ -101,7 +101,7 @@ export function allSettled(values: readonly Boxed[]): Boxed<unknown[]> {
   });
 }
 
-/** `next(value)` now, or once the promise resolves. */
-export function then<T, R>(value: Boxed<T>, next: (resolved: T) => Boxed<R>): Boxed<R> {
+/** `next(value)` now, or once the promise resolves. (Not named `then`: a module exporting `then` is a thenable to `import()`.) */
+export function andThen<T, R>(value: Boxed<T>, next: (resolved: T) => Boxed<R>): Boxed<R> {
   return value instanceof Promise ? value.then((boxed) => next(boxed.value)) : next(value.value);
 }

@@ -1,6 +1,6 @@
 import { plugboardError, type Subject } from '../errors/index.js';
 import type { ClassNode, Dependency, Implementation, NamedDeps, RootContextNode, ServiceNode } from '../model/types.js';
-import { allSettled, bounded, box, construct, initialize, then, type Boxed } from './instances.js';
+import { allSettled, bounded, box, construct, initialize, andThen, type Boxed } from './instances.js';
 import type { ShutdownStack } from './shutdown/stack.js';
 
 /** What making a service, class or root context needs from its scope. */
@@ -28,7 +28,7 @@ export function makeService(node: ServiceNode, context: MakeContext): Boxed {
       elements.push(Promise.reject(error));
     }
   }
-  return then(allSettled(elements), (values) => box(Object.freeze(values)));
+  return andThen(allSettled(elements), (values) => box(Object.freeze(values)));
 }
 
 function makeImplementation(node: ServiceNode, implementation: Implementation, subject: Subject, context: MakeContext): Boxed {
@@ -50,7 +50,7 @@ function makeImplementation(node: ServiceNode, implementation: Implementation, s
   // Decorators wrap the instance in order of installation; each gets the previous result.
   return node.decorators.reduce<Boxed>(
     (value, { decorator, deps }) =>
-      then(value, (instance) => bounded(subject, context.timeoutMs, () => decorator.decorate(instance, named(deps, context)))),
+      andThen(value, (instance) => bounded(subject, context.timeoutMs, () => decorator.decorate(instance, named(deps, context)))),
     created,
   );
 }

@@ -4,7 +4,7 @@ import type { ExtensionPointNode, ModuleNode, PluginNode, ServiceNode } from '..
 import { rebuildImplementation } from './extension-points/rebuild.js';
 import { initFailure } from './failures.js';
 import type { HookRegistry } from './hooks.js';
-import { box, initialize, then, type Boxed } from './instances.js';
+import { box, initialize, andThen, type Boxed } from './instances.js';
 import type { ModuleFailureReports } from './module-failures.js';
 import type { PluginScope } from './plugin-scope.js';
 import { recordFailure, type StartRecords } from './records.js';
@@ -53,8 +53,8 @@ export class PluginStart {
     const startedAt = performance.now();
     const shared = this.createShared();
     const modules = shared instanceof Promise ? shared.then(() => this.startModules()) : this.startModules();
-    return then(modules, () =>
-      then(this.startPlugin(), () => {
+    return andThen(modules, () =>
+      andThen(this.startPlugin(), () => {
         record.initMs = performance.now() - startedAt;
         record.status = 'started';
         return DONE;
@@ -102,8 +102,8 @@ export class PluginStart {
     const holder = { key: module.id, pluginId: this.node.id, moduleId: module.id };
     return attempt(
       () =>
-        then(this.finishUsers(module.provides), () =>
-          then(this.scope.construct(module.recipe, module.needs, holder, subject), (instance) => {
+        andThen(this.finishUsers(module.provides), () =>
+          andThen(this.scope.construct(module.recipe, module.needs, holder, subject), (instance) => {
             for (const ep of module.provides) this.scope.gate(ep.id).close();
             return initialize(instance, module.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.moduleStack(module.id));
           }),
@@ -134,10 +134,10 @@ export class PluginStart {
 
   private constructAndInitPlugin(subject: Subject): Boxed<void> {
     const holder = { key: '\0plugin', pluginId: this.node.id };
-    return then(this.finishUsers(this.node.provides), () =>
-      then(this.scope.construct(this.node.recipe, this.node.needs, holder, subject), (instance) => {
+    return andThen(this.finishUsers(this.node.provides), () =>
+      andThen(this.scope.construct(this.node.recipe, this.node.needs, holder, subject), (instance) => {
         for (const ep of this.node.provides) this.scope.gate(ep.id).close();
-        return then(initialize(instance, this.node.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack), () =>
+        return andThen(initialize(instance, this.node.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack), () =>
           this.closeReports(this.node.provides),
         );
       }),
@@ -155,7 +155,7 @@ export class PluginStart {
       const implementation = ep.implementation;
       const gate = this.scope.gate(ep.id);
       if (implementation.kind !== 'class' || ![...this.#leftOut].some((id) => gate.touchedBy(id))) continue;
-      done = then(done, () =>
+      done = andThen(done, () =>
         rebuildImplementation(gate, this.#leftOut, this.scope.makeFresh(implementation.node), (instance) =>
           this.scope.replaceInstance(implementation.node, instance),
         ),
@@ -171,7 +171,7 @@ export class PluginStart {
     for (const module of this.reports.close(provided)) {
       if (this.env.records.module(module).status !== 'started') continue;
       const reported = this.reports.of(module)!;
-      done = then(done, () => this.moduleFailed(module, reported.error, reported.extensionPoint));
+      done = andThen(done, () => this.moduleFailed(module, reported.error, reported.extensionPoint));
     }
     return done;
   }

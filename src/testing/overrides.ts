@@ -1,4 +1,4 @@
-import { PlugboardError } from '../errors/index.js';
+import { plugboardError } from '../errors/index.js';
 import { isServiceFactory, isServiceRef, createServiceFactory, type ServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
 import { isServiceDecorator, type ServiceDecorator } from '../tokens/service-decorator.js';
 import type { Class } from '../tokens/types.js';
@@ -19,15 +19,12 @@ export function toFeature(override: ServiceOverride): ServiceFactory | ServiceDe
   if (Array.isArray(override)) {
     const [ref, value] = override as readonly [unknown, unknown];
     if (!isServiceRef(ref)) {
-      throw new PlugboardError('INVALID_FEATURE', 'A service override pair is [ref, value], with a ref made by createServiceRef().');
+      throw plugboardError('INVALID_FEATURE', { reason: 'override-pair' });
     }
     return createServiceFactory({ service: ref, factory: () => value });
   }
   if (isServiceFactory(override) || isServiceDecorator(override) || typeof override === 'function') {
     return override;
   }
-  throw new PlugboardError(
-    'INVALID_FEATURE',
-    'A service override is a factory, a decorator, a @Service({ provides }) class, or a [ref, value] pair.',
-  );
+  throw plugboardError('INVALID_FEATURE', { reason: 'override' });
 }

@@ -2,7 +2,7 @@ import type { App } from '../app/app.js';
 import { ContainerBuilder, type Feature, type FeatureModule } from '../app/container-builder.js';
 import { Plugin } from '../decorators/feature-decorators.js';
 import { readMetadata } from '../decorators/metadata.js';
-import { PlugboardError } from '../errors/index.js';
+import { plugboardError } from '../errors/index.js';
 import type { ExtensionPoint } from '../tokens/extension-point.js';
 import { stopAfterTests } from './cleanup.js';
 import { toFeature, type ServiceOverride } from './overrides.js';
@@ -87,11 +87,7 @@ function modulePluginId(features: ReadonlyArray<unknown>): string {
     if (pluginId !== undefined) ids.add(pluginId);
   }
   if (ids.size !== 1) {
-    throw new PlugboardError(
-      'INVALID_FEATURE',
-      `startTestApp({ extensionPoints }) provides them through a placeholder plugin, and needs its id: the features ` +
-        `contain modules of ${ids.size === 0 ? 'no plugin' : `${ids.size} plugins (${[...ids].join(', ')})`}. Pass { pluginId }.`,
-    );
+    throw plugboardError('INVALID_FEATURE', { reason: 'test-plugin-id', pluginIds: [...ids] });
   }
   return [...ids][0]!;
 }

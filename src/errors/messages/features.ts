@@ -1,6 +1,7 @@
 import { spec } from '../define.js';
 import { describeThrown, describeValue } from '../describe-value.js';
 import { Label, type Subject } from '../labels.js';
+import { quote, whatValueIs, whatWasThrown } from '../value-text.js';
 
 /** Why a value is not a feature (computed by the model, rendered here). */
 export type FeatureRejection =
@@ -39,7 +40,31 @@ export type OptionsProblem =
   | { readonly reason: 'policy'; readonly name: string; readonly value: unknown; readonly function?: boolean }
   | { readonly reason: 'milliseconds'; readonly name: string; readonly value: unknown }
   | { readonly reason: 'type'; readonly what: string; readonly name: string; readonly expected: string; readonly value: unknown }
-  | { readonly reason: 'unknown-plugin'; readonly pluginId: unknown; readonly known: readonly string[] };
+  | { readonly reason: 'unknown-plugin'; readonly pluginId: string; readonly known: readonly string[]; readonly more: number }
+  | {
+      readonly reason: 'input-type';
+      readonly caller: string;
+      readonly path: string;
+      readonly expected: string;
+      readonly value: unknown;
+      readonly hint: InputHint;
+    }
+  | {
+      readonly reason: 'input-unreadable';
+      readonly caller: string;
+      readonly path: string;
+      readonly cause: unknown;
+      readonly hint: InputHint;
+    }
+  | { readonly reason: 'unknown-option'; readonly caller: string; readonly key: unknown; readonly options: readonly string[] };
+
+/** What a renderer's caller should pass instead: the description, or the options. */
+export type InputHint = 'description' | 'options';
+
+const INPUT_HINTS: Readonly<Record<InputHint, string>> = {
+  description: 'Pass what app.describe() returns (await app.validate() first when add() was given promises).',
+  options: "Leave options out, or pass an object such as { plugin: 'catalog' }.",
+};
 
 export type FeatureProblem =
   | { readonly reason: 'add'; readonly call: number; readonly rejection: FeatureRejection }
@@ -86,8 +111,18 @@ export const featureMessages = {
           return `${data.name} must be a positive number of milliseconds, got ${describeValue(data.value)}.`;
         case 'type':
           return `${data.what}: option \`${data.name}\` must be ${data.expected}, got ${describeValue(data.value)}.`;
-        case 'unknown-plugin':
-          return `No plugin ${describeValue(data.pluginId)} to render; the app's plugins: ${data.known.map((id) => `'${id}'`).join(', ') || 'none'}.`;
+        case 'unknown-plugin': {
+          const known = [...data.known.map((id) => `'${id}'`), ...(data.more > 0 ? [`and ${data.more} more`] : [])];
+          return `No plugin ${quote(data.pluginId)} to render; the app's plugins: ${known.join(', ') || 'none'}.`;
+        }
+        case 'input-type':
+          return `${data.caller}(): ${data.path} must be ${data.expected}, but it is ${whatValueIs(data.value)}. ${INPUT_HINTS[data.hint]}`;
+        case 'input-unreadable':
+          return `${data.caller}(): ${data.path} could not be read: reading it threw ${whatWasThrown(data.cause)}. ${INPUT_HINTS[data.hint]}`;
+        case 'unknown-option': {
+          const name = typeof data.key === 'string' ? quote(data.key) : whatValueIs(data.key);
+          return `${data.caller}(): options has an unknown key ${name}. ${data.caller}'s options are: ${data.options.join(', ')}.`;
+        }
       }
     },
     example: { reason: 'milliseconds', name: 'initTimeoutMs', value: -1 },

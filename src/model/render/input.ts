@@ -1,4 +1,4 @@
-import { PlugboardError } from '../../errors/index.js';
+import { plugboardError, type InputHint } from '../../errors/index.js';
 import type {
   DrawnExtensionPoint,
   DrawnFeatureRef,
@@ -9,7 +9,6 @@ import type {
   DrawnService,
   RenderInput,
 } from './model.js';
-import { describeThrownValue, describeValue, quote } from './value-text.js';
 
 /** Options of a renderer, checked. */
 export interface CheckedRenderOptions {
@@ -18,7 +17,7 @@ export interface CheckedRenderOptions {
 
 const optionNames: readonly string[] = ['plugin'];
 
-const describeHint = 'Pass what app.describe() returns (await app.validate() first when add() was given promises).';
+const describeHint: InputHint = 'description';
 
 /**
  * Checks a renderer's arguments and copies what it draws. Every value is read once, through
@@ -47,12 +46,11 @@ class Reader {
 
   options(value: unknown): CheckedRenderOptions {
     if (value === undefined) return {};
-    const hint = "Leave options out, or pass an object such as { plugin: 'catalog' }.";
+    const hint: InputHint = 'options';
     const options = this.object(value, 'options', hint);
     for (const key of this.guard('options', () => Reflect.ownKeys(options), hint)) {
       if (typeof key !== 'string' || !optionNames.includes(key)) {
-        const name = typeof key === 'string' ? quote(key) : describeValue(key);
-        this.fail(`options has an unknown key ${name}`, `${this.caller}'s options are: ${optionNames.join(', ')}.`);
+        throw plugboardError('INVALID_OPTIONS', { reason: 'unknown-option', caller: this.caller, key, options: optionNames });
       }
     }
     const plugin = this.get(options, 'plugin', 'options.plugin', hint);
@@ -202,29 +200,25 @@ class Reader {
     return result;
   }
 
-  private object(value: unknown, path: string, hint: string): object {
+  private object(value: unknown, path: string, hint: InputHint): object {
     if (typeof value !== 'object' || value === null) this.wrongType(path, 'an object', value, hint);
     return value;
   }
 
-  private get(owner: object, key: string, path: string, hint: string): unknown {
+  private get(owner: object, key: string, path: string, hint: InputHint): unknown {
     return this.guard(path, () => (owner as Record<string, unknown>)[key], hint);
   }
 
   /** Runs one read; a throw (a getter, a Proxy trap, a revoked Proxy) becomes INVALID_OPTIONS. */
-  private guard<T>(path: string, read: () => T, hint: string): T {
+  private guard<T>(path: string, read: () => T, hint: InputHint): T {
     try {
       return read();
     } catch (error) {
-      return this.fail(`${path} could not be read: reading it threw ${describeThrownValue(error)}`, hint);
+      throw plugboardError('INVALID_OPTIONS', { reason: 'input-unreadable', caller: this.caller, path, cause: error, hint });
     }
   }
 
-  private wrongType(path: string, expected: string, value: unknown, hint: string): never {
-    return this.fail(`${path} must be ${expected}, but it is ${describeValue(value)}`, hint);
-  }
-
-  private fail(problem: string, hint: string): never {
-    throw new PlugboardError('INVALID_OPTIONS', `${this.caller}(): ${problem}. ${hint}`);
+  private wrongType(path: string, expected: string, value: unknown, hint: InputHint): never {
+    throw plugboardError('INVALID_OPTIONS', { reason: 'input-type', caller: this.caller, path, expected, value, hint });
   }
 }

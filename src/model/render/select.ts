@@ -1,6 +1,5 @@
-import { PlugboardError } from '../../errors/index.js';
+import { plugboardError } from '../../errors/index.js';
 import type { AppDescription, ServiceDependant, ServiceDescription } from '../describe.js';
-import { quote } from './value-text.js';
 
 /** Options of {@link toMermaid} and {@link toDot}. */
 export interface RenderOptions {
@@ -51,15 +50,13 @@ export function selectPlugin<P extends SelectablePlugin>(
 ): PluginSelection<P> {
   const plugin = plugins.find((p) => p.id === pluginId);
   if (plugin === undefined) {
-    const known = plugins.slice(0, listedPlugins).map((p) => `'${p.id}'`);
-    if (plugins.length > listedPlugins) known.push(`and ${plugins.length - listedPlugins} more`);
-    throw new PlugboardError(
-      'INVALID_OPTIONS',
-      `No plugin ${quote(pluginId)} to render; the app's plugins: ${known.join(', ') || 'none'}.`,
-      {
-        pluginId,
-      },
-    );
+    const known = plugins.slice(0, listedPlugins).map((p) => p.id);
+    throw plugboardError('INVALID_OPTIONS', {
+      reason: 'unknown-plugin',
+      pluginId,
+      known,
+      more: Math.max(0, plugins.length - listedPlugins),
+    });
   }
   const byId = new Map(services.map((s) => [s.id, s]));
   return { plugin, reached: reachableServices((id) => byId.get(id)?.dependencies, directServices(plugin)) };

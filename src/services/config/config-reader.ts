@@ -1,6 +1,5 @@
-import { PlugboardError } from '../../errors/index.js';
+import { plugboardError, type PlugboardError } from '../../errors/index.js';
 import type { ConfigService } from './config-service.js';
-import { showArgument } from './describe-value.js';
 import type { ConfigObject, ConfigTree, Origin } from './tree.js';
 import { readAs, type ValueKind } from './typed-value.js';
 
@@ -82,10 +81,7 @@ export class ConfigReader implements ConfigService {
   /** The value at a dotted key, undefined when there is none (a null value counts as none). */
   #find(key: string): Found | undefined {
     if (typeof key !== 'string' || key === '') {
-      throw new PlugboardError(
-        'CONFIG_MISSING',
-        `Config keys are non-empty dotted strings such as 'db.url', got ${showArgument(key)}${this.#prefix === '' ? '' : ` (in the view of '${this.#prefix}')`}.`,
-      );
+      throw plugboardError('CONFIG_MISSING', { reason: 'bad-key', value: key, view: this.#prefix });
     }
     let container: ConfigObject = this.#node;
     let value: unknown = container;
@@ -104,11 +100,7 @@ export class ConfigReader implements ConfigService {
 
   #missing(key: string): PlugboardError {
     const full = this.#full(key);
-    return new PlugboardError(
-      'CONFIG_MISSING',
-      `Config key '${full}' is missing. Add it to the config object passed to ContainerBuilder, or to a config file (configFiles or PLUGBOARD_CONFIG).`,
-      { key: full },
-    );
+    return plugboardError('CONFIG_MISSING', { reason: 'key', key: full });
   }
 
   #full(key: string): string {

@@ -1,4 +1,4 @@
-import { PlugboardError } from '../../errors/index.js';
+import { plugboardError } from '../../errors/index.js';
 
 /** The environment variables `${VAR}` reads. */
 export type ConfigEnv = Readonly<Record<string, string | undefined>>;
@@ -95,12 +95,13 @@ function valueOf(reference: Reference, env: ConfigEnv, location: ValueLocation):
   if (typeof value === 'string') return value;
   if (reference.fallback !== undefined) return reference.fallback;
   const { key, origin } = location;
-  throw new PlugboardError(
-    'CONFIG_MISSING',
-    `Environment variable ${reference.name} is not set, but config key '${key}' in ${origin} uses \${${reference.name}}. ` +
-      `Set it, or give a default with \${${reference.name}:-value}.`,
-    { key, ...(origin === 'config option' ? {} : { file: origin }) },
-  );
+  throw plugboardError('CONFIG_MISSING', {
+    reason: 'env',
+    name: reference.name,
+    key,
+    origin,
+    ...(origin === 'config option' ? {} : { file: origin }),
+  });
 }
 
 function isNameStart(code: number): boolean {

@@ -1,7 +1,6 @@
-import { PlugboardError } from '../../errors/index.js';
+import { plugboardError } from '../../errors/index.js';
 import { ConfigReader } from './config-reader.js';
 import type { ConfigService } from './config-service.js';
-import { showArgument } from './describe-value.js';
 import type { ConfigEnv } from './env.js';
 import { mergeSource, type MergeTarget } from './merge.js';
 import { parseConfigText } from './parse.js';
@@ -57,11 +56,11 @@ function configFiles(files: unknown, env: ConfigEnv): readonly string[] {
       .filter((file) => file !== '');
   }
   if (!Array.isArray(files)) {
-    throw new PlugboardError('CONFIG_INVALID', `Config files are given as a list of paths (configFiles), got ${showArgument(files)}.`);
+    throw plugboardError('CONFIG_INVALID', { reason: 'config-files', value: files });
   }
   const bad = files.findIndex((file) => typeof file !== 'string' || file === '');
   if (bad !== -1) {
-    throw new PlugboardError('CONFIG_INVALID', `Config file paths (configFiles) are non-empty strings, got ${showArgument(files[bad])}.`);
+    throw plugboardError('CONFIG_INVALID', { reason: 'config-file-path', value: files[bad] });
   }
   return files as readonly string[];
 }

@@ -1,5 +1,4 @@
-import { PlugboardError } from '../../errors/index.js';
-import { describeError, isPlugboardError } from './describe-value.js';
+import { isPlugboardError, plugboardError, type InvalidConfig, type PlugboardError } from '../../errors/index.js';
 import { substituteEnv, type ConfigEnv } from './env.js';
 import { CONFIG_LIMITS } from './limits.js';
 import { isPlainObject, newConfigObject, type ConfigObject, type Origin } from './tree.js';
@@ -52,7 +51,7 @@ export function mergeSource(target: MergeTarget, source: MergeSource): void {
   let path = '';
   try {
     if (!isPlainObject(source.data)) {
-      throw invalid(origin, undefined, `must hold an object (key: value) at the top level, but holds ${describeKind(source.data)}`);
+      throw invalid(origin, undefined, { reason: 'not-mapping', holds: describeKind(source.data) });
     }
     const budget = { entries: 0 };
     const pending: Task[] = [{ kind: 'object', from: source.data, into: target.root, path: '', depth: 1, parent: undefined }];
@@ -64,7 +63,7 @@ export function mergeSource(target: MergeTarget, source: MergeSource): void {
     }
   } catch (error) {
     if (isPlugboardError(error)) throw error;
-    throw invalid(origin, path, `could not be read: ${describeError(error)}`, error);
+    throw invalid(origin, path, { reason: 'unresolvable', cause: error });
   }
 }
 
@@ -84,7 +83,7 @@ function mergeObject(
     const path = task.path === '' ? key : `${task.path}.${key}`;
     at(path);
     if (key === '__proto__') {
-      throw invalid(source.origin, path, 'is named __proto__, which a config key cannot be (it could reach object prototypes)');
+      throw invalid(source.origin, path, { reason: 'proto-key' });
     }
     count(budget, 1, source.origin, path);
     const value = (from as Record<string, unknown>)[key];
@@ -150,26 +149,17 @@ function startList(from: readonly unknown[], parent: Task, path: string, origin:
 
 function scalar(value: unknown, path: string, origin: string): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  throw invalid(
-    origin,
-    path,
-    `is ${describeKind(value)}: config data is strings, numbers, booleans, null, lists and plain objects. ` +
-      'Pass the value itself to your code some other way (a service), or turn it into data',
-  );
+  throw invalid(origin, path, { reason: 'not-data', kind: describeKind(value) });
 }
 
 function checkNesting(parent: Task, value: object, path: string, origin: string): void {
   if (parent.depth + 1 > CONFIG_LIMITS.maxDepth) {
-    throw invalid(origin, path, `nests deeper than the limit of ${CONFIG_LIMITS.maxDepth} levels of objects and lists`);
+    throw invalid(origin, path, { reason: 'too-deep', max: CONFIG_LIMITS.maxDepth });
   }
   // The ancestors are at most maxDepth: a walk up them is bounded.
   for (let task: Task | undefined = parent; task !== undefined; task = task.parent) {
     if (task.from === value) {
-      throw invalid(
-        origin,
-        path,
-        `refers back to ${task.path === '' ? 'the top level' : `'${task.path}'`} (a cycle): config data must be a tree`,
-      );
+      throw invalid(origin, path, { reason: 'cycle', to: task.path });
     }
   }
 }
@@ -177,12 +167,7 @@ function checkNesting(parent: Task, value: object, path: string, origin: string)
 function count(budget: Budget, entries: number, origin: string, path: string): void {
   budget.entries += entries;
   if (budget.entries > CONFIG_LIMITS.maxEntries) {
-    throw invalid(
-      origin,
-      path,
-      `brings the count of keys and list items above the limit of ${CONFIG_LIMITS.maxEntries}. ` +
-        'A config this large is almost certainly not a config: keep data out of it',
-    );
+    throw invalid(origin, path, { reason: 'too-many-entries', max: CONFIG_LIMITS.maxEntries });
   }
 }
 
@@ -207,14 +192,16 @@ function describeKind(value: unknown): string {
   return typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`;
 }
 
-function invalid(origin: string, path: string | undefined, problem: string, cause?: unknown): PlugboardError {
-  const where = origin === 'config option' ? "The builder's config object" : `Config file ${origin}`;
-  // A path can be 64 levels of long keys: the message shows its ends, the error's `key` all of it.
-  const shown = path !== undefined && path.length > 200 ? `${path.slice(0, 80)}...${path.slice(-80)}` : path;
-  const key = shown === undefined || shown === '' ? '' : ` at key '${shown}'`;
-  return new PlugboardError('CONFIG_INVALID', `${where}${key} ${problem}.`, {
+/** `CONFIG_INVALID` at `path` of a source: the builder's config object, or a file. */
+function invalid(origin: string, path: string | undefined, problem: Problem): PlugboardError {
+  const data = {
+    ...problem,
     ...(path === undefined || path === '' ? {} : { key: path }),
     ...(origin === 'config option' ? {} : { file: origin }),
-    ...(cause === undefined ? {} : { cause }),
-  });
+  } as InvalidConfig;
+  return plugboardError('CONFIG_INVALID', data, problem.cause === undefined ? {} : { cause: problem.cause });
 }
+
+/** What is wrong, without where (added by `invalid`). */
+type Problem = DistributiveOmit<InvalidConfig, 'file' | 'key' | 'line'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,6 +1,5 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, type Document, type CST } from 'yaml';
-import { PlugboardError } from '../../errors/index.js';
-import { describeError } from './describe-value.js';
+import { plugboardError, type InvalidConfig, type PlugboardError } from '../../errors/index.js';
 import { CONFIG_LIMITS } from './limits.js';
 
 // The CST parser's stack holds the document, each open collection and the scalar being read: a
@@ -23,21 +22,17 @@ export function parseYaml(text: string, file: string): unknown {
   const tokens = parseTokens(text, file, lines);
   const documents: Document.Parsed[] = [...new Composer({ uniqueKeys: false }).compose(tokens, true, text.length)];
   if (documents.length !== 1) {
-    throw invalid(
-      file,
-      lines.linePos(documents[1]?.range[0] ?? 0).line,
-      'holds more than one YAML document (---): use one file per document',
-    );
+    throw invalid({ reason: 'documents', file, line: lines.linePos(documents[1]?.range[0] ?? 0).line });
   }
   const document = documents[0]!;
   const error = document.errors[0];
-  if (error !== undefined) throw invalid(file, lines.linePos(error.pos[0]).line, `is not valid YAML: ${error.message}`, error);
+  if (error !== undefined) throw invalid({ reason: 'syntax', format: 'YAML', file, line: lines.linePos(error.pos[0]).line, cause: error });
   checkKeys(document, file, lines);
   try {
     return document.toJS();
   } catch (cause) {
     // Excessive aliasing (an entity-expansion attack) or an alias that cannot be resolved.
-    throw invalid(file, undefined, `cannot be read as data: ${describeError(cause)}`, cause);
+    throw invalid({ reason: 'unresolvable', file, cause });
   }
 }
 
@@ -48,11 +43,7 @@ function parseTokens(text: string, file: string, lines: LineCounter): CST.Token[
   for (const lexeme of new Lexer().lex(text, false)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     if (parser.stack.length > PARSER_STACK_BOUND) {
-      throw invalid(
-        file,
-        lines.linePos(parser.offset).line,
-        `nests deeper than the limit of ${CONFIG_LIMITS.maxDepth} levels of objects and lists`,
-      );
+      throw invalid({ reason: 'too-deep', file, line: lines.linePos(parser.offset).line, max: CONFIG_LIMITS.maxDepth });
     }
   }
   for (const token of parser.end()) tokens.push(token);
@@ -77,10 +68,10 @@ function checkKeys(document: Document.Parsed, file: string, lines: LineCounter):
         const position = positionOf(pair.key) ?? positionOf(pair.value);
         const line = position === undefined ? undefined : lines.linePos(position).line;
         if (key !== null && key !== undefined && !isScalar(key)) {
-          throw invalid(file, line, 'has a key that is a list or a mapping: config keys are names (strings)');
+          throw invalid({ reason: 'key-not-name', file, ...(line === undefined ? {} : { line }) });
         }
         const name = keyName(key?.value);
-        if (seen.has(name)) throw invalid(file, line, `repeats the key ${JSON.stringify(name)} in one mapping: keep one`);
+        if (seen.has(name)) throw invalid({ reason: 'repeated-key', name, file, ...(line === undefined ? {} : { line }) });
         seen.add(name);
         pending.push(pair.value);
       }
@@ -108,9 +99,6 @@ function positionOf(node: unknown): number | undefined {
   return range?.[0];
 }
 
-function invalid(file: string, line: number | undefined, problem: string, cause?: unknown): PlugboardError {
-  return new PlugboardError('CONFIG_INVALID', `Config file ${file}${line === undefined ? '' : ` line ${line}`} ${problem}.`, {
-    file,
-    ...(cause === undefined ? {} : { cause }),
-  });
+function invalid(data: InvalidConfig): PlugboardError {
+  return plugboardError('CONFIG_INVALID', data, data.cause === undefined ? {} : { cause: data.cause });
 }

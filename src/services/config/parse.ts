@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
-import { PlugboardError } from '../../errors/index.js';
-import { describeError } from './describe-value.js';
+import { plugboardError } from '../../errors/index.js';
 
 /**
  * The data in a config file's text: JSON for `.json`, YAML otherwise. An empty file is `{}`.
@@ -18,10 +17,10 @@ export async function parseConfigText(file: string, text: string): Promise<unkno
     return JSON.parse(text) as unknown;
   } catch (error) {
     const line = jsonLine(error, text);
-    throw new PlugboardError(
+    throw plugboardError(
       'CONFIG_INVALID',
-      `Config file ${file}${line === undefined ? '' : ` line ${line}`} is not valid JSON: ${describeError(error)}`,
-      { file, cause: error },
+      { reason: 'syntax', format: 'JSON', file, ...(line === undefined ? {} : { line }), cause: error },
+      { cause: error },
     );
   }
 }

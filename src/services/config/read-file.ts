@@ -1,8 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PlugboardError } from '../../errors/index.js';
-import { describeError, isPlugboardError } from './describe-value.js';
+import { isPlugboardError, plugboardError, type PlugboardError } from '../../errors/index.js';
 import { CONFIG_LIMITS } from './limits.js';
 
 // Opening a FIFO for reading blocks until a writer appears, inside libuv's thread pool where no
@@ -43,12 +42,7 @@ export async function readConfigText(file: string): Promise<string> {
 
 function checkFile(file: string, info: Stats): void {
   if (!info.isFile()) {
-    throw new PlugboardError(
-      'CONFIG_INVALID',
-      `Config file ${file} is ${kindOfFile(info)}, not a regular file. plugboard reads config only from regular files ` +
-        `(reading a pipe or a device can block forever). Point configFiles or PLUGBOARD_CONFIG at a file.`,
-      { file },
-    );
+    throw plugboardError('CONFIG_INVALID', { reason: 'not-a-file', file, kind: kindOfFile(info) });
   }
   if (info.size > CONFIG_LIMITS.maxFileBytes) throw tooLarge(file);
 }
@@ -84,18 +78,9 @@ function decode(bytes: Buffer): string {
 }
 
 function tooLarge(file: string): PlugboardError {
-  return new PlugboardError(
-    'CONFIG_INVALID',
-    `Config file ${file} is larger than the limit of ${CONFIG_LIMITS.maxFileBytes} bytes (${CONFIG_LIMITS.maxFileBytes / 1024} KiB). ` +
-      `A config this large is almost certainly not a config: split data out of it, or load it in your own code.`,
-    { file },
-  );
+  return plugboardError('CONFIG_INVALID', { reason: 'too-large', file, max: CONFIG_LIMITS.maxFileBytes });
 }
 
 function unreadable(file: string, error: unknown): PlugboardError {
-  return new PlugboardError(
-    'CONFIG_INVALID',
-    `Config file ${file} cannot be read: ${describeError(error)}. Check the path (configFiles or PLUGBOARD_CONFIG).`,
-    { file, cause: error },
-  );
+  return plugboardError('CONFIG_INVALID', { reason: 'unreadable', file, cause: error }, { cause: error });
 }

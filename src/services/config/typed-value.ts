@@ -1,5 +1,5 @@
-import { PlugboardError } from '../../errors/index.js';
-import { kindOf, previewValue } from './describe-value.js';
+import { plugboardError, type PlugboardError } from '../../errors/index.js';
+import { kindOf, previewValue } from './value-preview.js';
 import { isSecretPath, REDACTED } from './redact.js';
 import type { Origin } from './tree.js';
 
@@ -41,32 +41,18 @@ function parse(text: string, kind: ValueKind): number | boolean | undefined {
 function typeError(value: unknown, kind: ValueKind, key: string, origin: Origin | undefined, quoted: boolean): PlugboardError {
   const secret = isSecretPath(key);
   const source = origin?.source;
-  const from = source === undefined ? '' : ` (from ${source})`;
-  const wanted = kind === 'object' ? 'an object' : `a ${kind}`;
-  const shown = secret ? REDACTED : previewValue(value);
-  const ids = source === undefined || source === 'config option' ? { key } : { key, file: source };
-  let problem: string;
-  let fix: string;
-  if (origin !== undefined && origin.variables.length > 0) {
-    const variables = origin.variables.map((name) => `\${${name}}`).join(', ');
-    problem = `is the string ${shown}, substituted from ${variables}`;
-    fix =
-      kind === 'number' || kind === 'boolean'
-        ? `Set ${origin.variables.join(', ')} to ${kind === 'number' ? 'a decimal number such as 7007' : 'true or false'}.`
-        : `Write ${wanted} there in ${source}.`;
-  } else if (quoted) {
-    problem = `is the string ${shown}`;
-    fix =
-      source === 'config option'
-        ? `Pass ${wanted} in the builder's config object, not a string.`
-        : `Write it without quotes in ${source ?? 'the config'}${secret ? '' : ` (${String(value)}, not ${shown})`}: a quoted value is a string.`;
-  } else {
-    problem = `is ${kindOf(value)} (${shown})`;
-    const where = source === 'config option' ? "the builder's config object" : (source ?? 'the config');
-    fix =
-      kind === 'string' && (typeof value === 'number' || typeof value === 'boolean')
-        ? `Quote it in ${where} if it is meant as text, or read it with the getter of its type.`
-        : `Fix the value in ${where}.`;
-  }
-  return new PlugboardError('CONFIG_TYPE', `Config key '${key}'${from} ${problem}, but ${wanted} was expected. ${fix}`, ids);
+  const preview = secret ? REDACTED : previewValue(value);
+  return plugboardError('CONFIG_TYPE', {
+    reason: 'type',
+    key,
+    ...(source === undefined ? {} : { source }),
+    ...(source === undefined || source === 'config option' ? {} : { file: source }),
+    actual: kindOf(value),
+    expected: kind,
+    preview,
+    quoted,
+    ...(quoted && !secret ? { unquoted: String(value) } : {}),
+    scalarAsString: kind === 'string' && (typeof value === 'number' || typeof value === 'boolean'),
+    variables: origin?.variables ?? [],
+  });
 }

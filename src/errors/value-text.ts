@@ -3,7 +3,7 @@
  * BigInt or a cycle throws), no template literal of a symbol (throws), and every property read
  * of an object guarded (a Proxy or a getter may throw). Long strings are cut.
  */
-export function describeValue(value: unknown): string {
+export function whatValueIs(value: unknown): string {
   switch (typeof value) {
     case 'undefined':
       return 'missing (undefined)';
@@ -60,15 +60,15 @@ function guarded(read: () => string, fallback: string): string {
 }
 
 /** Says what was thrown (an Error's name and message, or the value), without ever throwing. */
-export function describeThrownValue(thrown: unknown): string {
+export function whatWasThrown(thrown: unknown): string {
   const isError = guarded(() => (thrown instanceof Error ? 'error' : ''), '');
-  if (isError === '') return describeValue(thrown);
+  if (isError === '') return whatValueIs(thrown);
   const error = thrown as Error;
   const name = guarded(() => (typeof error.name === 'string' ? cut(error.name) : 'Error'), 'Error');
   const unreadable = '\u0000';
   const message = guarded(() => {
     const text: unknown = error.message;
-    return typeof text === 'string' ? cut(text) : describeValue(text);
+    return typeof text === 'string' ? cut(text) : whatValueIs(text);
   }, unreadable);
   return message === unreadable ? `${name} whose message cannot be read` : `${name}: ${message}`;
 }

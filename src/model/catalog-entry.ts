@@ -1,0 +1,42 @@
+import type { ServiceMetadata } from '../decorators/metadata.js';
+import type { AnyServiceRef, ServiceFactory, ServiceInitialization } from '../tokens/service-ref.js';
+import type { Constructor } from '../tokens/types.js';
+
+/** One implementation chosen for a ref, before the graph is built. */
+export type CatalogImplementation =
+  | { readonly kind: 'class'; readonly cls: Constructor; readonly metadata: ServiceMetadata | undefined }
+  | { readonly kind: 'factory'; readonly factory: ServiceFactory };
+
+/** The implementations chosen for one ref id. */
+export interface CatalogEntry {
+  readonly ref: AnyServiceRef;
+  readonly source: 'installed' | 'default' | 'builtin';
+  /** One for a singleton (none for a builtin); every one for a multiton, in registration order. */
+  readonly implementations: readonly CatalogImplementation[];
+  readonly initialization: ServiceInitialization;
+  /** Loader-provided implementations that one passed to add() replaced. */
+  readonly replaced: ReadonlyArray<{ readonly implementation: string; readonly loader: string }>;
+}
+
+/** An installed entry; its initialization is the first one an implementation declares, else the scope's default. */
+export function entry(
+  ref: AnyServiceRef,
+  implementations: readonly CatalogImplementation[],
+  replaced: CatalogEntry['replaced'],
+  source: CatalogEntry['source'] = 'installed',
+): CatalogEntry {
+  let initialization: ServiceInitialization | undefined;
+  for (const implementation of implementations) {
+    initialization ??= implementation.kind === 'class' ? implementation.metadata?.initialization : implementation.factory.initialization;
+  }
+  return { ref, source, implementations, initialization: initialization ?? (ref.scope === 'root' ? 'always' : 'lazy'), replaced };
+}
+
+/** How an implementation is named in messages and describe(). */
+export function implementationName(implementation: CatalogImplementation): string {
+  if (implementation.kind === 'class') {
+    const descriptor = Object.getOwnPropertyDescriptor(implementation.cls, 'name');
+    return `class ${typeof descriptor?.value === 'string' && descriptor.value !== '' ? descriptor.value : '<anonymous class>'}`;
+  }
+  return `a factory (createServiceFactory) for '${implementation.factory.service.id}'`;
+}

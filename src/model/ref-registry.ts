@@ -1,0 +1,37 @@
+import { wiringProblem, type WiringProblem } from '../errors/index.js';
+import { RESERVED_ID_PREFIX } from '../tokens/ids.js';
+import { isInternalRef } from '../tokens/internal-refs.js';
+import type { AnyServiceRef } from '../tokens/service-ref.js';
+
+/** Refs by id, checked for one id used by two different refs and for reserved ids. */
+export class RefRegistry {
+  private readonly seen = new Map<string, AnyServiceRef>();
+  readonly #reported = new Set<string>();
+
+  constructor(private readonly problems: WiringProblem[]) {}
+
+  check(ref: AnyServiceRef): void {
+    const first = this.seen.get(ref.id);
+    if (first === undefined) {
+      this.seen.set(ref.id, ref);
+      if (ref.id.startsWith(RESERVED_ID_PREFIX) && !isInternalRef(ref)) {
+        this.problems.push(wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id }));
+      }
+      return;
+    }
+    if (first === ref) return;
+    if (first.scope !== ref.scope) {
+      this.problems.push(
+        wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: `${first.scope}-scoped`, second: `${ref.scope}-scoped` }),
+      );
+    } else if (first.multiton !== ref.multiton) {
+      this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'a multiton', second: 'a singleton' }));
+    } else if (isInternalRef(first) !== isInternalRef(ref)) {
+      this.problems.push(wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id }));
+    } else if (first.defaultFactory !== ref.defaultFactory && this.#reported.has(ref.id) === false) {
+      // Which default would win is an accident of discovery order: two definitions of one service.
+      this.#reported.add(ref.id);
+      this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'with one defaultFactory', second: 'with another' }));
+    }
+  }
+}
