@@ -12,7 +12,9 @@ export type { PlugboardErrorCode, PlugboardErrorOptions, WiringProblem } from '.
 
 export { createExtensionPoint } from './tokens/extension-point.js';
 export type { ExtensionPoint, ExtensionPointConfig, ExtensionPointFactoryContext } from './tokens/extension-point.js';
-export { createServiceRef, createServiceFactory } from './tokens/service-ref.js';
+export { createServiceRef } from './tokens/service-ref.js';
+export { createServiceFactory } from './tokens/service-factory.js';
+export type { ServiceFactory, ServiceFactoryConfig } from './tokens/service-factory.js';
 export type {
   ServiceRef,
   AnyServiceRef,
@@ -22,8 +24,6 @@ export type {
   ServiceInitialization,
   ServiceInstance,
   RootServiceInstances,
-  ServiceFactory,
-  ServiceFactoryConfig,
   ServiceImplementation,
   ServiceInstances,
   ServiceResult,

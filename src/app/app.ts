@@ -1,30 +1,20 @@
 import type { Logger } from 'pino';
 import { plugboardError, type WiringProblem } from '../errors/index.js';
-import { analyzeWiring, type Analysis } from '../model/analyze.js';
-import type { CatalogOptions } from '../model/catalog.js';
 import { describeGraph, type AppDescription } from '../model/describe.js';
 import type { WiringGraph } from '../model/types.js';
-import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
+import type { InstalledPlugin } from '../runtime/context-refs.js';
 import { StartRecords, type StartupResult } from '../runtime/records.js';
 import type { RootScope } from '../runtime/root-scope.js';
-import { Runtime, shutDownRoot, type RootContextData } from '../runtime/runtime.js';
-import { coreRootRefs } from '../services/core-services.js';
+import { Runtime, type RootContextData } from '../runtime/runtime.js';
 import { createRootLogger, isLogger } from '../services/logger.js';
-import { isFeatureLoader, type FeatureLoader } from '../tokens/feature-loader.js';
 import { isServiceRef, type ServiceInstance, type ServiceMultiplicity, type ServiceRef, type ServiceScope } from '../tokens/service-ref.js';
 import { isThenable } from '../tokens/types.js';
 import type { AppState } from './app-state.js';
-import { bootstrapConflicts, runFeatureLoaders } from './feature-loading.js';
-import type { FeatureSource, SourceFeatures } from './feature-source.js';
-import { DEFAULT_INIT_TIMEOUT_MS, DEFAULT_SHUTDOWN_TIMEOUT_MS, type ContainerBuilderOptions, type StartOptions } from './options.js';
+import type { FeatureSource } from './feature-source.js';
+import type { ContainerBuilderOptions, StartOptions } from './options.js';
 import { runtimeSettings } from './settings.js';
 import { handleSignals } from './signals.js';
-
-/** Features loaded and analysed; `bootstrap` holds the root services feature loaders used. */
-interface Prepared {
-  readonly analysis: Analysis;
-  readonly bootstrap?: RootScope;
-}
+import { WiringAnalysis } from './wiring-analysis.js';
 
 /**
  * A built app: call `start()`, then `stop()`. Created by `ContainerBuilder.build()`.
@@ -36,8 +26,7 @@ export class App {
   #state: AppState = 'built';
   readonly #source: FeatureSource;
   readonly #options: ContainerBuilderOptions;
-  /** The last analysis (describe() reads it). */
-  #analysis?: Analysis;
+  readonly #wiring: WiringAnalysis;
   #runtime?: Runtime;
   #starting?: Promise<StartupResult>;
   #stopping?: Promise<void>;
@@ -53,6 +42,12 @@ export class App {
   constructor(source: FeatureSource, options: ContainerBuilderOptions) {
     this.#source = source;
     this.#options = options;
+    this.#wiring = new WiringAnalysis(
+      source,
+      options,
+      () => this.rootContext(),
+      () => this.log,
+    );
   }
 
   /** Where the app is in its life: `built`, `starting`, `started`, `stopping`, `stopped` or `failed`. */
@@ -67,7 +62,7 @@ export class App {
    * which are shut down again before this resolves.
    */
   async validate(): Promise<WiringProblem[]> {
-    const { analysis } = await this.analyze(false);
+    const { analysis } = await this.#wiring.analyze(false);
     return [...analysis.problems];
   }
 
@@ -158,9 +153,9 @@ export class App {
    * start it needs the features loaded: when add() was given promises, await validate() first.
    */
   describe(): AppDescription {
-    let analysis = this.#analysis;
+    let analysis = this.#wiring.latest;
     if (analysis === undefined && this.#source.isSync) {
-      const prepared = this.analyze(false);
+      const prepared = this.#wiring.analyze(false);
       if (!isThenable(prepared)) analysis = prepared.analysis;
       else void prepared.then(undefined, () => undefined);
     }
@@ -176,70 +171,10 @@ export class App {
     return this.#baseLogger;
   }
 
-  /**
-   * The one path to an analysis: loads the features (running feature loaders, if any, on a
-   * bootstrap root scope) and analyses the wiring. `forStart` keeps the bootstrap scope for the
-   * runtime to take over; otherwise it is shut down before this settles. Sync when it can be.
-   */
-  private analyze(forStart: boolean): Prepared | Promise<Prepared> {
-    const timeoutMs = this.#options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS;
-    const options: CatalogOptions = { builtins: [runtimeRefs.pluginContext, runtimeRefs.rootContext], seeds: coreRootRefs, timeoutMs };
-    const next = ({ features, problems }: SourceFeatures): Prepared | Promise<Prepared> => {
-      const loaders = features.filter(isFeatureLoader);
-      if (loaders.length === 0) {
-        if (this.#analysis !== undefined) return { analysis: this.#analysis };
-        const analysis = analyzeWiring(features, options, problems);
-        const keep = (done: Analysis): Prepared => ({ analysis: (this.#analysis = done) });
-        return isThenable(analysis) ? Promise.resolve(analysis).then(keep) : keep(analysis);
-      }
-      return this.analyzeWithLoaders(
-        features.filter((feature) => !isFeatureLoader(feature)),
-        loaders,
-        problems,
-        options,
-        forStart,
-      );
-    };
-    const loaded = this.#source.load(timeoutMs);
-    return isThenable(loaded) ? Promise.resolve(loaded).then(next) : next(loaded);
-  }
-
-  private async analyzeWithLoaders(
-    features: unknown[],
-    loaders: FeatureLoader[],
-    earlier: WiringProblem[],
-    options: CatalogOptions,
-    keepBootstrap: boolean,
-  ): Promise<Prepared> {
-    const loaded = await runFeatureLoaders(features, loaders, options, {
-      create: (graph) =>
-        Runtime.bootstrapRoot(
-          graph,
-          {
-            initTimeoutMs: this.#options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS,
-            shutdownTimeoutMs: this.#options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS,
-          },
-          this.rootContext(),
-        ),
-      timeoutMs: options.timeoutMs,
-    });
-    const analyzed = await analyzeWiring(loaded.features, options, [...earlier, ...loaded.problems], loaded.origins);
-    const conflicts =
-      loaded.bootstrap !== undefined && loaded.bootstrapGraph !== undefined
-        ? bootstrapConflicts(loaded.bootstrapGraph, loaded.bootstrap, analyzed.graph)
-        : [];
-    const analysis: Analysis = { graph: analyzed.graph, problems: [...analyzed.problems, ...conflicts] };
-    this.#analysis = analysis;
-    if (loaded.bootstrap === undefined) return { analysis };
-    if (keepBootstrap) return { analysis, bootstrap: loaded.bootstrap };
-    await shutDownRoot(loaded.bootstrap, this.#options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, this.log);
-    return { analysis };
-  }
-
   private async runStart(): Promise<StartupResult> {
     let bootstrap: RootScope | undefined;
     try {
-      const prepared = await this.analyze(true);
+      const prepared = await this.#wiring.analyze(true);
       bootstrap = prepared.bootstrap;
       const { graph, problems } = prepared.analysis;
       if (problems.length > 0) {
@@ -263,7 +198,7 @@ export class App {
       if (this.#state === 'starting') this.#state = 'started';
       return result;
     } catch (error) {
-      if (bootstrap !== undefined) await shutDownRoot(bootstrap, this.#options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, this.log);
+      if (bootstrap !== undefined) await this.#wiring.release(bootstrap);
       if (this.#state === 'starting') this.#state = 'failed';
       this.unregisterSignals();
       throw error;

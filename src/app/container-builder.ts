@@ -1,7 +1,7 @@
 import { plugboardError } from '../errors/index.js';
 import type { FeatureLoader } from '../tokens/feature-loader.js';
 import type { ServiceDecorator } from '../tokens/service-decorator.js';
-import type { ServiceFactory } from '../tokens/service-ref.js';
+import type { ServiceFactory } from '../tokens/service-factory.js';
 import type { Class } from '../tokens/types.js';
 import { App } from './app.js';
 import { FeatureSource } from './feature-source.js';

@@ -7,7 +7,8 @@ import type { ServiceNode, WiringGraph } from '../model/types.js';
 import type { RootScope } from '../runtime/root-scope.js';
 import type { FeatureLoader } from '../tokens/feature-loader.js';
 import { isServiceDecorator } from '../tokens/service-decorator.js';
-import { isServiceFactory, type AnyServiceRef } from '../tokens/service-ref.js';
+import { type AnyServiceRef } from '../tokens/service-ref.js';
+import { isServiceFactory } from '../tokens/service-factory.js';
 
 /** What feature loaders produced, and the root scope that holds the root services they used. */
 export interface LoadedFeatures {

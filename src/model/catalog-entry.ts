@@ -1,5 +1,6 @@
 import type { ServiceMetadata } from '../decorators/metadata.js';
-import type { AnyServiceRef, ServiceFactory, ServiceInitialization } from '../tokens/service-ref.js';
+import type { AnyServiceRef, ServiceInitialization } from '../tokens/service-ref.js';
+import type { ServiceFactory } from '../tokens/service-factory.js';
 import type { Constructor } from '../tokens/types.js';
 
 /** One implementation chosen for a ref, before the graph is built. */

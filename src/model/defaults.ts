@@ -1,6 +1,7 @@
 import { wiringProblem, type WiringProblem } from '../errors/index.js';
 import { readMetadata } from '../decorators/metadata.js';
-import { isServiceFactory, type AnyServiceRef } from '../tokens/service-ref.js';
+import { type AnyServiceRef } from '../tokens/service-ref.js';
+import { isServiceFactory } from '../tokens/service-factory.js';
 import { isThenable, type Constructor } from '../tokens/types.js';
 import { entry, type CatalogEntry } from './catalog-entry.js';
 import type { RefRegistry } from './ref-registry.js';

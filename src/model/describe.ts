@@ -1,7 +1,7 @@
 import { describeThrown, type WiringProblem } from '../errors/index.js';
 import { layers } from './graph-algorithms.js';
 import { serviceDeps } from './graph/service-deps.js';
-import type { Dependency, Implementation, ModuleNode, PluginNode, ServiceNode, WiringGraph } from './types.js';
+import type { Dependency, ExtensionPointNode, Implementation, ModuleNode, PluginNode, ServiceNode, WiringGraph } from './types.js';
 
 /** Outcome of one plugin or module. `pending` until start() reaches it. */
 export type FeatureStatus = 'pending' | 'starting' | 'started' | 'failed' | 'skipped' | 'stopped';
@@ -153,70 +153,17 @@ export function describeGraph(
   problems: readonly WiringProblem[],
   records: RecordLookup,
 ): AppDescription {
-  const dependants = new Map<string, ServiceDependant[]>();
-  const listFor = (id: string): ServiceDependant[] => {
-    let list = dependants.get(id);
-    if (list === undefined) dependants.set(id, (list = []));
-    return list;
-  };
-  const addDependant = (deps: readonly Dependency[], who: ServiceDependant): string[] => {
-    const ids: string[] = [];
-    for (const dep of deps) {
-      if (dep.kind !== 'service' || dep.node.source === 'builtin' || ids.includes(dep.node.id)) continue;
-      ids.push(dep.node.id);
-      listFor(dep.node.id).push(who);
-    }
-    return ids;
-  };
-
-  const plugins = graph.plugins.map((plugin): PluginDescription => ({
-    id: plugin.id,
-    ...status(records(plugin)),
-    dependsOn: [...plugin.dependsOnIds],
-    provides: plugin.provides.map((ep) => ep.id),
-    uses: [...plugin.extensionPoints.values()].filter((ep) => ep.usedByPlugin).map((ep) => ep.id),
-    services: addDependant(plugin.recipe.deps, { kind: 'plugin', pluginId: plugin.id }),
-    modules: plugin.modules.map((module): ModuleDescription => ({
-      id: module.id,
-      pluginId: plugin.id,
-      ...status(records(module)),
-      provides: module.provides.map((ep) => ep.id),
-      uses: module.uses.map((ep) => ep.id),
-      services: addDependant(module.recipe.deps, { kind: 'module', pluginId: plugin.id, moduleId: module.id }),
-      after: module.after.map((m) => m.id),
-    })),
-    moduleOrder: layers(
-      plugin.modules,
-      (m) => m.id,
-      (m) => m.after,
-    ),
-  }));
-
+  const dependants = new Dependants();
+  const plugins = graph.plugins.map((plugin) => describePlugin(plugin, records, dependants));
   const services: ServiceDescription[] = [];
   for (const node of graph.services.values()) {
     if (node.source === 'builtin') continue;
-    services.push(describeService(node, addDependant(serviceDeps(node), { kind: 'service', refId: node.id }), listFor(node.id)));
+    services.push(describeService(node, dependants.add(serviceDeps(node), { kind: 'service', refId: node.id }), dependants.of(node.id)));
   }
-
-  const extensionPoints: ExtensionPointDescription[] = [];
-  for (const plugin of graph.plugins) {
-    for (const ep of plugin.extensionPoints.values()) {
-      extensionPoints.push({
-        id: ep.id,
-        pluginId: ep.pluginId,
-        provider: ep.moduleId === undefined ? { pluginId: ep.pluginId } : { pluginId: ep.pluginId, moduleId: ep.moduleId },
-        users: [
-          ...(ep.usedByPlugin ? [{ pluginId: ep.pluginId }] : []),
-          ...ep.users.map((moduleId) => ({ pluginId: ep.pluginId, moduleId })),
-        ],
-      });
-    }
-  }
-
   return {
     state,
     plugins,
-    extensionPoints,
+    extensionPoints: graph.plugins.flatMap((plugin) => [...plugin.extensionPoints.values()].map(describeExtensionPoint)),
     services,
     initOrder: layers(
       graph.plugins,
@@ -224,6 +171,63 @@ export function describeGraph(
       (p) => p.dependsOn,
     ),
     problems: [...problems],
+  };
+}
+
+/** Who injects each service, collected while plugins, modules and services are described. */
+class Dependants {
+  readonly #lists = new Map<string, ServiceDependant[]>();
+
+  /** The list of `id`'s dependants: shared, later dependants still join it. */
+  of(id: string): ServiceDependant[] {
+    let list = this.#lists.get(id);
+    if (list === undefined) this.#lists.set(id, (list = []));
+    return list;
+  }
+
+  /** Records `who` as a dependant of each service in `deps`; returns their ids. */
+  add(deps: readonly Dependency[], who: ServiceDependant): string[] {
+    const ids: string[] = [];
+    for (const dep of deps) {
+      if (dep.kind !== 'service' || dep.node.source === 'builtin' || ids.includes(dep.node.id)) continue;
+      ids.push(dep.node.id);
+      this.of(dep.node.id).push(who);
+    }
+    return ids;
+  }
+}
+
+function describePlugin(plugin: PluginNode, records: RecordLookup, dependants: Dependants): PluginDescription {
+  return {
+    id: plugin.id,
+    ...status(records(plugin)),
+    dependsOn: [...plugin.dependsOnIds],
+    provides: plugin.provides.map((ep) => ep.id),
+    uses: [...plugin.extensionPoints.values()].filter((ep) => ep.usedByPlugin).map((ep) => ep.id),
+    services: dependants.add(plugin.recipe.deps, { kind: 'plugin', pluginId: plugin.id }),
+    modules: plugin.modules.map((module): ModuleDescription => ({
+      id: module.id,
+      pluginId: plugin.id,
+      ...status(records(module)),
+      provides: module.provides.map((ep) => ep.id),
+      uses: module.uses.map((ep) => ep.id),
+      services: dependants.add(module.recipe.deps, { kind: 'module', pluginId: plugin.id, moduleId: module.id }),
+      after: module.after.map((m) => m.id),
+    })),
+    moduleOrder: layers(
+      plugin.modules,
+      (m) => m.id,
+      (m) => m.after,
+    ),
+  };
+}
+
+function describeExtensionPoint(ep: ExtensionPointNode): ExtensionPointDescription {
+  return {
+    id: ep.id,
+    pluginId: ep.pluginId,
+    provider: ep.moduleId === undefined ? { pluginId: ep.pluginId } : { pluginId: ep.pluginId, moduleId: ep.moduleId },
+    users: [...(ep.usedByPlugin ? [{ pluginId: ep.pluginId }] : []), ...ep.users.map((moduleId) => ({ pluginId: ep.pluginId, moduleId }))],
   };
 }
 

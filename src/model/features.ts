@@ -2,7 +2,7 @@ import { plugboardError, type FeatureRejection, type WiringProblem, wiringProble
 import { readMetadata, type ClassMetadata } from '../decorators/metadata.js';
 import { isFeatureLoader } from '../tokens/feature-loader.js';
 import { isServiceDecorator, type ServiceDecorator } from '../tokens/service-decorator.js';
-import { isServiceFactory, type ServiceFactory } from '../tokens/service-ref.js';
+import { isServiceFactory, type ServiceFactory } from '../tokens/service-factory.js';
 import { className, type Constructor } from '../tokens/types.js';
 
 /** Where a feature came from when a feature loader (or discovery) returned it. */

@@ -1,6 +1,7 @@
 import type { ServiceDecorator } from '../tokens/service-decorator.js';
 import type { ExtensionPoint, ExtensionPointFactoryContext } from '../tokens/extension-point.js';
-import type { AnyServiceRef, ServiceFactory, ServiceInitialization, ServiceScope } from '../tokens/service-ref.js';
+import type { AnyServiceRef, ServiceInitialization, ServiceScope } from '../tokens/service-ref.js';
+import type { ServiceFactory } from '../tokens/service-factory.js';
 import type { Constructor } from '../tokens/types.js';
 
 /**

@@ -1,5 +1,8 @@
 import { plugboardError, type Subject } from '../errors/index.js';
+import { initFailure } from './failures.js';
 import { hookStep, type ShutdownStack } from './shutdown/stack.js';
+import { withTimeout } from './timeouts.js';
+import { isThenable } from './walk.js';
 
 /** A startup or shutdown hook function. */
 export type LifecycleHook = () => void | Promise<void>;
@@ -80,5 +83,20 @@ export class HookRegistry {
   private check(fn: unknown, method: string, owner: HookOwner): LifecycleHook {
     if (typeof fn !== 'function') throw plugboardError('INVALID_STATE', { reason: 'hook-function', method, ...owner });
     return fn as LifecycleHook;
+  }
+}
+
+/**
+ * Runs startup hooks one after another, in order, each bounded by `timeoutMs`; the first that
+ * fails or overruns fails start() with INIT_FAILED / INIT_TIMEOUT naming its owner.
+ */
+export async function runStartupHooks(hooks: readonly PendingHook[], timeoutMs: number | undefined): Promise<void> {
+  for (const hook of hooks) {
+    try {
+      const result = withTimeout(hook.fn(), timeoutMs, () => plugboardError('INIT_TIMEOUT', { ...hook.owner, ms: timeoutMs! }));
+      if (isThenable(result)) await result;
+    } catch (error) {
+      throw initFailure(hook.owner, error);
+    }
   }
 }

@@ -2,7 +2,7 @@ import { Container } from 'inversify';
 import { plugboardError, type Subject } from '../errors/index.js';
 import type { ClassNode, Creatable, Dependency, ExtensionPointNode, PluginNode, Recipe } from '../model/types.js';
 import type { ExtensionPointFactoryContext } from '../tokens/extension-point.js';
-import { dependantViewOf, type DependantViewContext } from '../tokens/service-ref.js';
+import { dependantViewOf, type DependantViewContext } from '../tokens/dependant-views.js';
 import { Cell } from './cell.js';
 import type { PluginContext } from './context-refs.js';
 import { ensureCreated, type CreationScope } from './creation.js';

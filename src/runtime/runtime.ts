@@ -3,8 +3,6 @@ import { describeThrown, isPlugboardError, PlugboardError, plugboardError } from
 import type { PluginNode, WiringGraph } from '../model/types.js';
 import type { AnyServiceRef } from '../tokens/service-ref.js';
 import type { RootContext } from './context-refs.js';
-import { initFailure } from './failures.js';
-import { withTimeout } from './timeouts.js';
 import { ModuleFailureReports } from './module-failures.js';
 import { PluginScope } from './plugin-scope.js';
 import { PluginStart, type BootFailurePolicy, type PluginStartEnv } from './plugin-start.js';
@@ -12,8 +10,9 @@ import { recordFailure, StartRecords, type StartupResult } from './records.js';
 import { RootScope, type ScopeSettings } from './root-scope.js';
 import { ShutdownRunner } from './shutdown/runner.js';
 import { hookStep, type ShutdownStep } from './shutdown/stack.js';
+import { runStartupHooks } from './hooks.js';
 import { StartupReport, timings } from './startup-report.js';
-import { after, isThenable, walk } from './walk.js';
+import { after, walk } from './walk.js';
 
 export type { BootFailurePolicy } from './plugin-start.js';
 
@@ -166,23 +165,6 @@ export class Runtime {
     return { failures };
   }
 
-  /**
-   * A root scope of its own for feature loaders: it creates the root services they need before
-   * the wiring is known. The app's runtime takes it over (`inherit`), or {@link shutDownRoot} ends it.
-   */
-  static bootstrapRoot(
-    graph: WiringGraph,
-    timeouts: { readonly initTimeoutMs: number; readonly shutdownTimeoutMs: number },
-    context: RootContextData,
-  ): RootScope {
-    const settings: ScopeSettings = { initTimeoutMs: () => timeouts.initTimeoutMs, halted: () => false };
-    const runner = new ShutdownRunner(
-      () => timeouts.shutdownTimeoutMs,
-      () => context.baseLogger,
-    );
-    return new RootScope(graph.services, settings, context, (step) => void Promise.resolve(runner.run(step)));
-  }
-
   /** A root-scoped service (created at start, or now if it is lazy). */
   get(ref: AnyServiceRef): unknown {
     return this.root.get(ref);
@@ -264,16 +246,7 @@ export class Runtime {
 
   private async runStartupHooks(): Promise<void> {
     const hooks = this.#started.flatMap((plugin) => this.#scopes.get(plugin)?.hooks.takeStartupHooks() ?? []);
-    hooks.push(...this.root.hooks.takeStartupHooks());
-    for (const hook of hooks) {
-      const ms = this.#settings.initTimeoutMs;
-      try {
-        const result = withTimeout(hook.fn(), ms, () => plugboardError('INIT_TIMEOUT', { ...hook.owner, ms: ms! }));
-        if (isThenable(result)) await result;
-      } catch (error) {
-        throw initFailure(hook.owner, error);
-      }
-    }
+    await runStartupHooks([...hooks, ...this.root.hooks.takeStartupHooks()], this.#settings.initTimeoutMs);
   }
 
   /** Runs a start step; on failure shuts down everything that started and rethrows with the result. */
@@ -319,18 +292,4 @@ export class Runtime {
   private runLate(step: ShutdownStep): void {
     void Promise.resolve(this.#runner.run(step));
   }
-}
-
-/** Shuts down a root scope that no runtime took over (a bootstrap scope when only validating). */
-export async function shutDownRoot(root: RootScope, shutdownTimeoutMs: number, logger: Logger): Promise<ShutdownReport> {
-  const runner = new ShutdownRunner(
-    () => shutdownTimeoutMs,
-    () => logger,
-  );
-  let failures = 0;
-  for (const hook of root.hooks.takeBeforeShutdownHooks())
-    failures += await runner.run(hookStep(hook.fn, hook.owner, 'before-shutdown hook'));
-  failures += await runner.unwind(root.stack);
-  root.release();
-  return { failures };
 }

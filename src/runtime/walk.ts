@@ -29,79 +29,101 @@ export interface WalkOptions<N> {
  * node has settled: directly when nothing was async, else as a promise. Never rejects.
  */
 export function walk<N>(nodes: readonly N[], options: WalkOptions<N>): Map<N, unknown> | Promise<Map<N, unknown>> {
-  const failures = new Map<N, unknown>();
-  if (nodes.length === 0) return failures;
-  const waiting = new Map<N, number>();
-  const dependants = new Map<N, N[]>();
-  let edges = false;
-  for (const node of nodes) {
-    const prerequisites = options.prerequisites(node);
-    if (prerequisites.length === 0) continue;
-    edges = true;
-    waiting.set(node, prerequisites.length);
-    for (const prerequisite of prerequisites) {
-      const list = dependants.get(prerequisite);
-      if (list === undefined) dependants.set(prerequisite, [node]);
-      else list.push(node);
+  if (nodes.length === 0) return new Map();
+  return new Walk(nodes, options).run();
+}
+
+/** One walk's state: what each node waits for, the ready queue, the failures. */
+class Walk<N> {
+  readonly failures = new Map<N, unknown>();
+  readonly #options: WalkOptions<N>;
+  readonly #total: number;
+  readonly #waiting = new Map<N, number>();
+  readonly #dependants = new Map<N, N[]>();
+  readonly #blocked = new Set<N>();
+  readonly #ready: N[] = [];
+  #head = 0;
+  #settled = 0;
+  #draining = false;
+  #finish: ((failures: Map<N, unknown>) => void) | undefined;
+
+  constructor(nodes: readonly N[], options: WalkOptions<N>) {
+    this.#options = options;
+    this.#total = nodes.length;
+    for (const node of nodes) {
+      const prerequisites = options.prerequisites(node);
+      if (prerequisites.length === 0) {
+        this.#ready.push(node);
+        continue;
+      }
+      this.#waiting.set(node, prerequisites.length);
+      for (const prerequisite of prerequisites) {
+        const list = this.#dependants.get(prerequisite);
+        if (list === undefined) this.#dependants.set(prerequisite, [node]);
+        else list.push(node);
+      }
     }
   }
-  const blocked = edges ? new Set<N>() : undefined;
-  const ready: N[] = nodes.filter((node) => !waiting.has(node));
-  let head = 0;
-  let settled = 0;
-  let draining = false;
-  let finish: ((failures: Map<N, unknown>) => void) | undefined;
 
-  const complete = (node: N, failed: boolean): void => {
-    settled++;
-    for (const dependant of dependants.get(node) ?? []) {
-      if (failed && !options.runAfterFailedPrerequisite) blocked!.add(dependant);
-      const remaining = waiting.get(dependant)! - 1;
-      waiting.set(dependant, remaining);
-      if (remaining === 0) ready.push(dependant);
-    }
-  };
-  const start = (node: N): void => {
-    if (blocked?.has(node) || (options.keepGoing !== undefined && !options.keepGoing(failures))) {
-      options.skipped?.(node);
-      complete(node, true);
+  run(): Map<N, unknown> | Promise<Map<N, unknown>> {
+    this.drain();
+    if (this.#settled === this.#total) return this.failures;
+    return new Promise((resolve) => (this.#finish = resolve));
+  }
+
+  // Nodes made ready by a completion join the queue; only the outermost call drains it.
+  private drain(): void {
+    if (this.#draining) return;
+    this.#draining = true;
+    while (this.#head < this.#ready.length) this.start(this.#ready[this.#head++]!);
+    this.#draining = false;
+    if (this.#settled === this.#total) this.#finish?.(this.failures);
+  }
+
+  private start(node: N): void {
+    const { keepGoing, skipped, visit } = this.#options;
+    if (this.#blocked.has(node) || (keepGoing !== undefined && !keepGoing(this.failures))) {
+      skipped?.(node);
+      this.complete(node, true);
       return;
     }
     let result: unknown;
     try {
-      result = options.visit(node);
+      result = visit(node);
     } catch (error) {
-      failures.set(node, error);
-      complete(node, true);
+      this.fail(node, error);
       return;
     }
     if (!isThenable(result)) {
-      complete(node, false);
+      this.complete(node, false);
       return;
     }
     result.then(
       () => {
-        complete(node, false);
-        drain();
+        this.complete(node, false);
+        this.drain();
       },
       (error: unknown) => {
-        failures.set(node, error);
-        complete(node, true);
-        drain();
+        this.fail(node, error);
+        this.drain();
       },
     );
-  };
-  // Nodes made ready by a completion join the queue; only the outermost call drains it.
-  const drain = (): void => {
-    if (draining) return;
-    draining = true;
-    while (head < ready.length) start(ready[head++]!);
-    draining = false;
-    if (settled === nodes.length) finish?.(failures);
-  };
-  drain();
-  if (settled === nodes.length) return failures;
-  return new Promise((resolve) => (finish = resolve));
+  }
+
+  private fail(node: N, error: unknown): void {
+    this.failures.set(node, error);
+    this.complete(node, true);
+  }
+
+  private complete(node: N, failed: boolean): void {
+    this.#settled++;
+    for (const dependant of this.#dependants.get(node) ?? []) {
+      if (failed && !this.#options.runAfterFailedPrerequisite) this.#blocked.add(dependant);
+      const remaining = this.#waiting.get(dependant)! - 1;
+      this.#waiting.set(dependant, remaining);
+      if (remaining === 0) this.#ready.push(dependant);
+    }
+  }
 }
 
 export { isThenable } from '../tokens/types.js';

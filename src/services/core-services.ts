@@ -1,5 +1,7 @@
 import { runtimeRefs } from '../runtime/context-refs.js';
-import { createServiceFactory, createServiceRef, withDependantView, type AnyServiceRef, type ServiceRef } from '../tokens/service-ref.js';
+import { createServiceRef, type AnyServiceRef, type ServiceRef } from '../tokens/service-ref.js';
+import { createServiceFactory } from '../tokens/service-factory.js';
+import { withDependantView } from '../tokens/dependant-views.js';
 import { ConfigReader, loadConfig, redactConfig, type ConfigService } from './config/index.js';
 import { createLifecycle, lifecycleFor, type LifecycleService, type RootLifecycleService } from './lifecycle.js';
 import { configuredLevel, type LoggerService, type RootLoggerService } from './logger.js';

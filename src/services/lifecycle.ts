@@ -1,4 +1,4 @@
-import type { DependantViewContext } from '../tokens/service-ref.js';
+import type { DependantViewContext } from '../tokens/dependant-views.js';
 import type { HookOwner, HookRegistry, LifecycleHook } from '../runtime/hooks.js';
 
 export type { LifecycleHook } from '../runtime/hooks.js';

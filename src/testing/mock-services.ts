@@ -5,7 +5,7 @@ import { coreServices, type RootConfigService } from '../services/core-services.
 import type { LifecycleHook, LifecycleService, RootLifecycleService } from '../services/lifecycle.js';
 import type { LoggerService, RootLoggerService } from '../services/logger.js';
 import type { InstanceMetadataService, PluginMetadataService } from '../services/metadata.js';
-import { createServiceFactory, type ServiceFactory } from '../tokens/service-ref.js';
+import { createServiceFactory, type ServiceFactory } from '../tokens/service-factory.js';
 
 /** One recorded log line. */
 export interface LogEntry {

@@ -1,5 +1,6 @@
 import { plugboardError } from '../errors/index.js';
-import { isServiceFactory, isServiceRef, createServiceFactory, type ServiceFactory, type ServiceRef } from '../tokens/service-ref.js';
+import { isServiceRef, type ServiceRef } from '../tokens/service-ref.js';
+import { isServiceFactory, createServiceFactory, type ServiceFactory } from '../tokens/service-factory.js';
 import { isServiceDecorator, type ServiceDecorator } from '../tokens/service-decorator.js';
 import type { Class } from '../tokens/types.js';
 

@@ -2,7 +2,8 @@ import type { App } from '../app/app.js';
 import { ContainerBuilder } from '../app/container-builder.js';
 import { Plugin } from '../decorators/feature-decorators.js';
 import { inject } from '../tokens/inject.js';
-import type { ServiceFactory, ServiceRef, ServiceScope } from '../tokens/service-ref.js';
+import type { ServiceRef, ServiceScope } from '../tokens/service-ref.js';
+import type { ServiceFactory } from '../tokens/service-factory.js';
 import { stopAfterTests } from './cleanup.js';
 import { toFeature, type ServiceOverride } from './overrides.js';
 

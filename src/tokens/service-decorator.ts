@@ -3,7 +3,6 @@ import { assertConfigObject } from './ids.js';
 import {
   hasBrand,
   isServiceRef,
-  refRecord,
   type AnyServiceRef,
   type ServiceInstances,
   type ServiceMultiplicity,
@@ -11,6 +10,7 @@ import {
   type ServiceResult,
   type ServiceScope,
 } from './service-ref.js';
+import { refRecord } from './service-factory.js';
 import type { MaybePromise } from './types.js';
 
 /**

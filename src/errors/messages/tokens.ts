@@ -56,6 +56,7 @@ const PROVIDER_FORMS = '{ provide, useClass }, { provide, useValue } or { provid
 
 export const tokenMessages = {
   INVALID_DECORATOR: spec({
+    // One case per reason: a table of messages, longer than a function should be, on purpose.
     message: (data: DecoratorProblem): string => {
       switch (data.reason) {
         case 'options':

@@ -25,6 +25,17 @@ export function featureNodes(
   extensionPoints: ExtensionPointRegistry,
   problems: WiringProblem[],
 ): FeatureNodes {
+  const pluginsById = pluginNodes(features, book, extensionPoints, problems);
+  return { pluginsById, skippedModules: attachModules(features, pluginsById, book, extensionPoints, problems) };
+}
+
+/** A node per plugin, unique by id (a second class with one id is `DUPLICATE_PLUGIN`). */
+function pluginNodes(
+  features: FeatureSet,
+  book: RecipeBook,
+  extensionPoints: ExtensionPointRegistry,
+  problems: WiringProblem[],
+): Map<string, PluginNode> {
   const pluginsById = new Map<string, PluginNode>();
   const duplicates = new Map<string, Constructor[]>();
   for (const { cls, metadata } of features.plugins) {
@@ -53,7 +64,17 @@ export function featureNodes(
   for (const [pluginId, classes] of duplicates) {
     problems.push(wiringProblem('DUPLICATE_PLUGIN', { pluginId, classNames: classes.map(className) }));
   }
+  return pluginsById;
+}
 
+/** A node per module, in its installed plugin, unique within it; returns the discovered ones left out. */
+function attachModules(
+  features: FeatureSet,
+  pluginsById: ReadonlyMap<string, PluginNode>,
+  book: RecipeBook,
+  extensionPoints: ExtensionPointRegistry,
+  problems: WiringProblem[],
+): FeatureNodes['skippedModules'] {
   // A module id index per plugin: a duplicate check stays O(1) however many modules a plugin has.
   const moduleIds = new Map<PluginNode, Map<string, ModuleNode>>();
   const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
@@ -86,5 +107,5 @@ export function featureNodes(
     ids.set(id, module);
     module.provides = extensionPoints.provide(plugin, providers, id);
   }
-  return { pluginsById, skippedModules };
+  return skippedModules;
 }

@@ -17,24 +17,7 @@ export function checkImplementationAccess(
   extensionPoints: ReadonlyMap<string, ExtensionPointNode>,
   problems: WiringProblem[],
 ): void {
-  const implementing = new Map<ClassNode, ExtensionPointNode[]>();
-  for (const ep of extensionPoints.values()) {
-    for (const cls of implementationClasses(ep)) {
-      const list = implementing.get(cls);
-      if (list === undefined) implementing.set(cls, [ep]);
-      else list.push(ep);
-      if (cls.scope === 'root') {
-        problems.push(
-          wiringProblem('SCOPE_VIOLATION', {
-            reason: 'root-implementation',
-            className: cls.recipe.name,
-            extensionPointId: ep.id,
-            pluginId: ep.pluginId,
-          }),
-        );
-      }
-    }
-  }
+  const implementing = implementingClasses(extensionPoints, problems);
   if (implementing.size === 0) return;
   const reach = new ClassReach<ClassNode>((node) => (implementing.has(node) ? [node] : []));
 
@@ -78,6 +61,32 @@ export function checkImplementationAccess(
     for (const dep of serviceDeps(service)) if (dep.kind === 'class') classes.push(dep.node);
     check(classes, { refId: service.id }, () => false);
   }
+}
+
+/** Each class that implements extension points, with them; a root-scoped one is `SCOPE_VIOLATION`. */
+function implementingClasses(
+  extensionPoints: ReadonlyMap<string, ExtensionPointNode>,
+  problems: WiringProblem[],
+): Map<ClassNode, ExtensionPointNode[]> {
+  const implementing = new Map<ClassNode, ExtensionPointNode[]>();
+  for (const ep of extensionPoints.values()) {
+    for (const cls of implementationClasses(ep)) {
+      const list = implementing.get(cls);
+      if (list === undefined) implementing.set(cls, [ep]);
+      else list.push(ep);
+      if (cls.scope === 'root') {
+        problems.push(
+          wiringProblem('SCOPE_VIOLATION', {
+            reason: 'root-implementation',
+            className: cls.recipe.name,
+            extensionPointId: ep.id,
+            pluginId: ep.pluginId,
+          }),
+        );
+      }
+    }
+  }
+  return implementing;
 }
 
 /** The classes that hold an extension point's state: its implementation class, or its factory's class deps. */

@@ -62,6 +62,16 @@ export function buildScene(input: RenderInput, options: CheckedRenderOptions = {
 }
 
 /** What one drawn plugin's container holds, before it becomes a cluster. */
+/** What drawing one plugin's container works with. */
+interface ClusterDrawing {
+  readonly plugin: DrawnPlugin;
+  readonly content: ContainerContent;
+  readonly pluginNode: string;
+  readonly add: (node: SceneNode) => void;
+  /** The node of the plugin (no module id) or of one of its modules. */
+  readonly featureNode: (moduleId: string | undefined) => string;
+}
+
 interface ContainerContent {
   readonly nodes: SceneNode[];
   readonly ids: Set<string>;
@@ -158,23 +168,38 @@ class SceneBuilder {
 
   private cluster(plugin: DrawnPlugin, inContainers: Set<string>): SceneCluster {
     const content: ContainerContent = { nodes: [], ids: new Set() };
-    const add = (node: SceneNode): void => {
-      content.nodes.push(node);
-      content.ids.add(node.id);
-    };
     const pluginNode = nodeId('plugin', plugin.id);
-    const featureNode = (moduleId: string | undefined): string =>
-      moduleId === undefined ? pluginNode : nodeId('module', plugin.id, moduleId);
-    add({ id: pluginNode, kind: 'plugin', lines: [`plugin ${plugin.id}`], mark: markOf(plugin.status) });
+    const drawing: ClusterDrawing = {
+      plugin,
+      content,
+      pluginNode,
+      add: (node) => {
+        content.nodes.push(node);
+        content.ids.add(node.id);
+      },
+      featureNode: (moduleId) => (moduleId === undefined ? pluginNode : nodeId('module', plugin.id, moduleId)),
+    };
+    drawing.add({ id: pluginNode, kind: 'plugin', lines: [`plugin ${plugin.id}`], mark: markOf(plugin.status) });
     for (const module of plugin.modules) {
-      add({
-        id: featureNode(module.id),
+      drawing.add({
+        id: drawing.featureNode(module.id),
         kind: 'module',
         lines: [`module ${module.id}${suffix(module.status)}`],
         mark: markOf(module.status),
       });
     }
+    this.drawExtensionPoints(drawing);
+    this.drawServices(drawing, inContainers);
+    this.drawDependsOn(drawing);
+    return {
+      id: nodeId('container', plugin.id),
+      label: `${plugin.id}${suffix(plugin.status)}`,
+      failed: plugin.status === 'failed',
+      nodes: content.nodes,
+    };
+  }
 
+  private drawExtensionPoints({ plugin, content, add, featureNode }: ClusterDrawing): void {
     const provided = new Set<string>();
     for (const ep of this.pointsByPlugin.get(plugin.id) ?? []) {
       provided.add(ep.id);
@@ -195,7 +220,9 @@ class SceneBuilder {
       if (!content.ids.has(node)) add({ id: node, kind: 'extensionPoint', lines, mark: 'missing' });
       this.edge(node, featureNode(problem.moduleId), 'usedBy');
     }
+  }
 
+  private drawServices({ plugin, pluginNode, add, featureNode }: ClusterDrawing, inContainers: Set<string>): void {
     for (const id of plugin.services) this.edge(pluginNode, this.serviceNodeIn(plugin.id, id), 'injects');
     for (const module of plugin.modules) {
       for (const id of module.services) this.edge(featureNode(module.id), this.serviceNodeIn(plugin.id, id), 'injects');
@@ -206,7 +233,9 @@ class SceneBuilder {
       add({ id: node, kind: 'service', lines: serviceLines(service), mark: 'ok' });
       for (const dependency of service.dependencies) this.edge(node, this.serviceNodeIn(plugin.id, dependency), 'injects');
     }
+  }
 
+  private drawDependsOn({ plugin, pluginNode }: ClusterDrawing): void {
     for (const dependency of plugin.dependsOn) {
       const node = nodeId('plugin', dependency);
       if (!this.drawnPlugins.has(dependency) && !this.outside.has(node)) {
@@ -220,12 +249,6 @@ class SceneBuilder {
       }
       this.edge(pluginNode, node, 'dependsOn');
     }
-    return {
-      id: nodeId('container', plugin.id),
-      label: `${plugin.id}${suffix(plugin.status)}`,
-      failed: plugin.status === 'failed',
-      nodes: content.nodes,
-    };
   }
 
   /**

@@ -16,99 +16,117 @@ import type { Gate, ViewHolder } from './gate.js';
  * returns the view. A view is never a thenable, so awaiting one never calls into an implementation.
  */
 export function createView(gate: Gate, holder: ViewHolder, ownTarget?: object): object {
-  const id = gate.node.id;
-  const target = (): object => ownTarget ?? gate.implementation!;
-  const forwarders = new Map<PropertyKey, (...args: unknown[]) => unknown>();
-  const label = `[extension point '${id}' view]`;
+  const state: ViewState = { gate, holder, ownTarget, forwarders: new Map(), view: EMPTY };
+  state.view = new Proxy(EMPTY, viewHandler(state));
+  return state.view;
+}
 
-  const ensureOpen = (member: string): void => {
-    if (!gate.closed && !gate.isLeftOut(holder.key)) return;
-    const provider =
-      gate.node.moduleId === undefined ? { pluginId: gate.node.pluginId } : { pluginId: gate.node.pluginId, moduleId: gate.node.moduleId };
-    throw plugboardError('EXTENSION_POINT_CLOSED', {
-      extensionPointId: id,
-      pluginId: holder.pluginId,
-      ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
-      holder: subject(holder),
-      member,
-      provider,
-      leftOut: gate.isLeftOut(holder.key),
-    });
-  };
-  const refuse = (member: PropertyKey, action: 'read' | 'write' | 'define' | 'delete' | 'prototype'): never => {
-    throw plugboardError('EXTENSION_POINT_FIELD', {
-      extensionPointId: id,
-      pluginId: holder.pluginId,
-      ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
-      holder: subject(holder),
-      member: String(member),
-      action,
-    });
-  };
-  // The implementation is passed back as the view, so a fluent API never leaks it.
-  const guardResult = (result: unknown, implementation: object): unknown => {
-    if (result === implementation) return view;
-    if (result instanceof Promise) return result.then((value: unknown) => (value === implementation ? view : value));
-    return result;
-  };
-  const forwarder = (key: PropertyKey): ((...args: unknown[]) => unknown) => {
-    let forward = forwarders.get(key);
-    if (forward === undefined) {
-      const name = `${String(key)}()`;
-      forward = (...args: unknown[]): unknown => {
-        ensureOpen(name);
-        const implementation = target();
-        const member = findMember(implementation, key);
-        if (member?.kind !== 'method') return refuse(key, 'read');
-        gate.note(holder.key, key, 'call', args);
-        return guardResult(Reflect.apply(member.fn, implementation, args), implementation);
-      };
-      forwarders.set(key, forward);
-    }
-    return forward;
-  };
+/** One view's state, closed over by its handler and reachable from nothing else. */
+interface ViewState {
+  readonly gate: Gate;
+  readonly holder: ViewHolder;
+  /** A `useFactory` view's own implementation; the others follow the gate's. */
+  readonly ownTarget: object | undefined;
+  readonly forwarders: Map<PropertyKey, (...args: unknown[]) => unknown>;
+  view: object;
+}
 
-  const handler: ProxyHandler<object> = {
+function viewHandler(state: ViewState): ProxyHandler<object> {
+  const label = `[extension point '${state.gate.node.id}' view]`;
+  return {
     get(_, key) {
       if (key === 'then') return undefined;
       if (key === 'toString' || key === Symbol.toPrimitive) return () => label;
       if (key === Symbol.toStringTag) return 'ExtensionPointView';
       if (key === inspect.custom) return () => label;
-      const implementation = target();
+      const implementation = targetOf(state);
       const member = findMember(implementation, key);
       if (member === undefined) return undefined;
-      if (member.kind === 'method') return forwarder(key);
-      if (member.kind === 'accessor') {
-        if (member.get === undefined) return undefined;
-        ensureOpen(`get ${String(key)}`);
-        return guardResult(Reflect.apply(member.get, implementation, []), implementation);
-      }
-      return refuse(key, 'read');
+      if (member.kind === 'method') return forwarder(state, key);
+      if (member.kind === 'field') return refuse(state, key, 'read');
+      if (member.get === undefined) return undefined;
+      ensureOpen(state, `get ${String(key)}`);
+      return guardResult(state, Reflect.apply(member.get, implementation, []), implementation);
     },
     set(_, key, value) {
-      const implementation = target();
+      const implementation = targetOf(state);
       const member = findMember(implementation, key);
-      if (member?.kind !== 'accessor' || member.set === undefined) return refuse(key, 'write');
-      ensureOpen(`set ${String(key)}`);
-      gate.note(holder.key, key, 'set', [value]);
+      if (member?.kind !== 'accessor' || member.set === undefined) return refuse(state, key, 'write');
+      ensureOpen(state, `set ${String(key)}`);
+      state.gate.note(state.holder.key, key, 'set', [value]);
       Reflect.apply(member.set, implementation, [value]);
       return true;
     },
     has(_, key) {
-      const member = findMember(target(), key);
+      const member = findMember(targetOf(state), key);
       return member !== undefined && member.kind !== 'field';
     },
     ownKeys: () => [],
     getOwnPropertyDescriptor: () => undefined,
-    defineProperty: (_, key) => refuse(key, 'define'),
-    deleteProperty: (_, key) => refuse(key, 'delete'),
-    setPrototypeOf: () => refuse('__proto__', 'prototype'),
+    defineProperty: (_, key) => refuse(state, key, 'define'),
+    deleteProperty: (_, key) => refuse(state, key, 'delete'),
+    setPrototypeOf: () => refuse(state, '__proto__', 'prototype'),
     getPrototypeOf: () => VIEW_PROTOTYPE,
     isExtensible: () => false,
     preventExtensions: () => true,
   };
-  const view = new Proxy(EMPTY, handler);
-  return view;
+}
+
+function targetOf(state: ViewState): object {
+  return state.ownTarget ?? state.gate.implementation!;
+}
+
+function forwarder(state: ViewState, key: PropertyKey): (...args: unknown[]) => unknown {
+  let forward = state.forwarders.get(key);
+  if (forward === undefined) {
+    const name = `${String(key)}()`;
+    // Bound to the implementation whatever `this` the caller passes.
+    forward = (...args: unknown[]): unknown => {
+      ensureOpen(state, name);
+      const implementation = targetOf(state);
+      const member = findMember(implementation, key);
+      if (member?.kind !== 'method') return refuse(state, key, 'read');
+      state.gate.note(state.holder.key, key, 'call', args);
+      return guardResult(state, Reflect.apply(member.fn, implementation, args), implementation);
+    };
+    state.forwarders.set(key, forward);
+  }
+  return forward;
+}
+
+function ensureOpen(state: ViewState, member: string): void {
+  const { gate, holder } = state;
+  if (!gate.closed && !gate.isLeftOut(holder.key)) return;
+  const provider =
+    gate.node.moduleId === undefined ? { pluginId: gate.node.pluginId } : { pluginId: gate.node.pluginId, moduleId: gate.node.moduleId };
+  throw plugboardError('EXTENSION_POINT_CLOSED', {
+    extensionPointId: gate.node.id,
+    pluginId: holder.pluginId,
+    ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
+    holder: subject(holder),
+    member,
+    provider,
+    leftOut: gate.isLeftOut(holder.key),
+  });
+}
+
+function refuse(state: ViewState, member: PropertyKey, action: 'read' | 'write' | 'define' | 'delete' | 'prototype'): never {
+  const { gate, holder } = state;
+  throw plugboardError('EXTENSION_POINT_FIELD', {
+    extensionPointId: gate.node.id,
+    pluginId: holder.pluginId,
+    ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
+    holder: subject(holder),
+    member: String(member),
+    action,
+  });
+}
+
+/** The implementation is passed back as the view, so a fluent API never leaks it. */
+function guardResult(state: ViewState, result: unknown, implementation: object): unknown {
+  if (result === implementation) return state.view;
+  if (result instanceof Promise) return result.then((value: unknown) => (value === implementation ? state.view : value));
+  return result;
 }
 
 /** What every view reports as its prototype: empty, frozen, and leading nowhere. */
