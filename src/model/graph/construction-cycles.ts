@@ -25,13 +25,15 @@ export function reportConstructionCycles(
   for (const node of services) {
     const key = `service:${node.id}`;
     const targets = targetsOf(serviceDeps(node));
+    // The service before its root context: a cycle search starts from the service, so a cycle
+    // both share is reported as the service's own (the context's deps are the factory's).
+    edges.set(key, targets);
+    labels.set(key, node.id);
     if (node.rootContext !== undefined) {
       targets.push(`context:${node.id}`);
       edges.set(`context:${node.id}`, targetsOf(named(node.rootContext.deps)));
       labels.set(`context:${node.id}`, `${node.id} (createRootContext)`);
     }
-    edges.set(key, targets);
-    labels.set(key, node.id);
   }
   for (const node of classes) {
     edges.set(node.key, targetsOf(node.recipe.deps));
