@@ -19,19 +19,21 @@ export class RefRegistry {
       }
       return;
     }
-    if (first === ref) return;
-    if (first.scope !== ref.scope) {
-      this.problems.push(
-        wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: `${first.scope}-scoped`, second: `${ref.scope}-scoped` }),
-      );
-    } else if (first.multiton !== ref.multiton) {
-      this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'a multiton', second: 'a singleton' }));
-    } else if (isInternalRef(first) !== isInternalRef(ref)) {
-      this.problems.push(wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id }));
-    } else if (first.defaultFactory !== ref.defaultFactory && this.#reported.has(ref.id) === false) {
-      // Which default would win is an accident of discovery order: two definitions of one service.
-      this.#reported.add(ref.id);
-      this.problems.push(wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'with one defaultFactory', second: 'with another' }));
-    }
+    // One problem per id, however many other refs share it.
+    if (first === ref || this.#reported.has(ref.id)) return;
+    const problem =
+      first.scope !== ref.scope
+        ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: `${first.scope}-scoped`, second: `${ref.scope}-scoped` })
+        : first.multiton !== ref.multiton
+          ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'a multiton', second: 'a singleton' })
+          : isInternalRef(first) !== isInternalRef(ref)
+            ? wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id })
+            : // Which default would win is an accident of discovery order: two definitions of one service.
+              first.defaultFactory !== ref.defaultFactory
+              ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'with one defaultFactory', second: 'with another' })
+              : undefined;
+    if (problem === undefined) return;
+    this.#reported.add(ref.id);
+    this.problems.push(problem);
   }
 }

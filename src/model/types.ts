@@ -153,9 +153,9 @@ export interface PluginNode {
 /** The validated wiring of an app: pure data, read by the runtime and by describe(). */
 export interface WiringGraph {
   readonly plugins: readonly PluginNode[];
-  /** Every service node, core ones included (builtins excluded), by ref id. */
+  /** Every service node by ref id: core ones, and the builtins the runtime provides itself (`source: 'builtin'`). */
   readonly services: ReadonlyMap<string, ServiceNode>;
-  /** Root services created at start (`initialization: 'always'`), in dependency order. */
+  /** Root services created at start (`initialization: 'always'`); the runtime creates them in dependency order. */
   readonly rootAtStart: readonly ServiceNode[];
   /** Plugin-scoped services created for every plugin at its start (`initialization: 'always'`). */
   readonly pluginAtStart: readonly ServiceNode[];

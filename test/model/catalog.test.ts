@@ -1,5 +1,6 @@
 import { createServiceFactory, createServiceRef, type AnyServiceRef, type WiringProblem } from 'plugboard';
-import { buildCatalog, implementationName, type CatalogEntry, type CatalogOptions } from '../../src/model/catalog.js';
+import { buildCatalog, type CatalogEntry, type CatalogOptions } from '../../src/model/catalog.js';
+import { implementationName } from '../../src/model/catalog-entry.js';
 import { collectFeatures, type LoadedOrigin } from '../../src/model/features.js';
 import { markInternal } from '../../src/tokens/internal-refs.js';
 import { ids, plugin, service } from './kit.js';

@@ -1,7 +1,8 @@
 import { jest } from '@jest/globals';
 import { createServiceFactory, createServiceRef, type AnyServiceRef, type WiringProblem } from 'plugboard';
 import { buildGraph } from '../../src/model/build-graph.js';
-import { buildCatalog, implementationName, type CatalogOptions } from '../../src/model/catalog.js';
+import { buildCatalog, type CatalogOptions } from '../../src/model/catalog.js';
+import { implementationName } from '../../src/model/catalog-entry.js';
 import { collectFeatures } from '../../src/model/features.js';
 import { ids, plugin, service } from './kit.js';
 

@@ -55,6 +55,16 @@ describe('isolation (checkImplementationAccess, checkServicesUseNoExtensionPoint
       problems: [{ code: 'IMPLEMENTATION_INJECTED', pluginId: 'q', extensionPointId: 'p.ep' }],
     },
     {
+      // One instance per plugin sits behind both points: holding it would show ma what mb's users added.
+      name: 'one class behind two points of one plugin, each provided by its own module: neither may hold it',
+      features: (Impl) => [
+        plugin('p'),
+        module('p', 'ma', { provides: [{ provide: ep, useClass: Impl }], inject: [Impl] }),
+        module('p', 'mb', { provides: [{ provide: qEp, useClass: Impl }] }),
+      ],
+      problems: [{ code: 'IMPLEMENTATION_INJECTED', pluginId: 'p', moduleId: 'ma', extensionPointId: 'q.ep' }],
+    },
+    {
       name: 'two plugins share one implementation class, each for its own point, each holding it',
       features: (Impl) => [
         plugin('p', { provides: [{ provide: ep, useClass: Impl }], inject: [Impl] }),

@@ -1,5 +1,6 @@
 import { createServiceRef, type AnyServiceRef, type WiringProblem } from 'plugboard';
-import { buildCatalog, RefRegistry } from '../../src/model/catalog.js';
+import { buildCatalog } from '../../src/model/catalog.js';
+import { RefRegistry } from '../../src/model/ref-registry.js';
 import { collectFeatures } from '../../src/model/features.js';
 import { markInternal } from '../../src/tokens/internal-refs.js';
 import { ids, plugin, service } from './kit.js';

@@ -1,8 +1,7 @@
 import { wiringProblem, type Subject, type WiringProblem } from '../../errors/index.js';
-import type { ClassNode, ExtensionPointNode, PluginNode, ServiceNode } from '../types.js';
+import type { ClassNode, Dependency, ExtensionPointNode, PluginNode, ServiceNode } from '../types.js';
 import { ClassReach } from './class-reach.js';
 import { serviceDeps } from './service-deps.js';
-import { heldClasses } from './usage.js';
 
 /**
  * Only an extension point's provider may hold its implementation: a module (or the plugin, for a
@@ -27,8 +26,11 @@ export function checkImplementationAccess(
     for (const cls of held) {
       for (const implementation of reach.of(cls)) {
         const eps = implementing.get(implementation)!;
-        if (eps.some(provides)) continue;
-        const ep = eps.find((candidate) => candidate.pluginId === holder.pluginId) ?? eps[0]!;
+        // Allowed only to the provider of every point the class implements in the holder's plugin:
+        // one class behind two points would hand one provider the other's additions.
+        const here = eps.filter((ep) => ep.pluginId === holder.pluginId);
+        if (here.length > 0 && here.every(provides)) continue;
+        const ep = here.find((candidate) => !provides(candidate)) ?? eps[0]!;
         problems.push(
           wiringProblem('IMPLEMENTATION_INJECTED', {
             className: implementation.recipe.name,
@@ -44,13 +46,13 @@ export function checkImplementationAccess(
   };
   for (const plugin of plugins) {
     check(
-      heldClasses(plugin.recipe.deps, plugin.provides),
+      injectedClasses(plugin.recipe.deps, plugin.provides),
       { pluginId: plugin.id },
       (ep) => ep.pluginId === plugin.id && ep.moduleId === undefined,
     );
     for (const module of plugin.modules) {
       check(
-        heldClasses(module.recipe.deps, module.provides),
+        injectedClasses(module.recipe.deps, module.provides),
         { pluginId: plugin.id, moduleId: module.id },
         (ep) => ep.pluginId === plugin.id && ep.moduleId === module.id,
       );
@@ -61,6 +63,21 @@ export function checkImplementationAccess(
     for (const dep of serviceDeps(service)) if (dep.kind === 'class') classes.push(dep.node);
     check(classes, { refId: service.id }, () => false);
   }
+}
+
+/**
+ * The classes a holder injects: by its constructor, and through the implementations it provides
+ * (it creates them, with what they inject). Not those implementations themselves: creating one
+ * is not holding it.
+ */
+function injectedClasses(deps: readonly Dependency[], provides: readonly ExtensionPointNode[]): ClassNode[] {
+  const classes = new Set<ClassNode>();
+  for (const dep of deps) if (dep.kind === 'class') classes.add(dep.node);
+  for (const ep of provides) {
+    if (ep.implementation.kind !== 'class') continue;
+    for (const dep of ep.implementation.node.recipe.deps) if (dep.kind === 'class') classes.add(dep.node);
+  }
+  return [...classes];
 }
 
 /** Each class that implements extension points, with them; a root-scoped one is `SCOPE_VIOLATION`. */
