@@ -9,7 +9,7 @@ import { ensureCreated, type CreationScope } from './creation.js';
 import { Gate, type ViewHolder } from './extension-points/gate.js';
 import { inContainer } from './failures.js';
 import { createView } from './extension-points/view.js';
-import { HookRegistry, type HookOwner } from './hooks.js';
+import { HookRegistry } from './hooks.js';
 import { box, construct, type Boxed } from './instances.js';
 import { makeClass, makeRootContext, makeService, type MakeContext } from './make.js';
 import type { ScopeSettings } from './root-scope.js';
@@ -53,7 +53,6 @@ export class PluginScope implements CreationScope {
   readonly #options: PluginScopeOptions;
   readonly #cells = new Map<Creatable, Cell>();
   readonly #gates = new Map<string, Gate>();
-  readonly #moduleStacks = new Map<string, ShutdownStack>();
   readonly #classNeeds = new Map<ClassNode, readonly Creatable[]>();
   readonly #make: MakeContext;
   /** The builtin plugin context (what the default core plugin services are made from). */
@@ -65,7 +64,7 @@ export class PluginScope implements CreationScope {
     this.parent = root;
     this.container = new Container({ parent: root.container });
     this.stack = new ShutdownStack(options.onLateStep);
-    this.hooks = new HookRegistry({ pluginId: node.id }, (owner) => this.stackOf(owner));
+    this.hooks = new HookRegistry({ pluginId: node.id }, () => this.stack);
     const context: PluginContext = { pluginId: node.id, hooks: this.hooks };
     this.#context = Cell.done(context);
     for (const ep of node.extensionPoints.values()) {
@@ -121,24 +120,6 @@ export class PluginScope implements CreationScope {
   /** The gate of one of this plugin's extension points. */
   gate(id: string): Gate {
     return this.#gates.get(id)!;
-  }
-
-  /** A module's own shutdown stack (its `@onShutdown` and the hooks it registers), created on first use. */
-  moduleStack(moduleId: string): ShutdownStack {
-    let stack = this.#moduleStacks.get(moduleId);
-    if (stack === undefined) {
-      stack = new ShutdownStack((step) => this.#options.onLateStep(step));
-      this.#moduleStacks.set(moduleId, stack);
-    }
-    return stack;
-  }
-
-  /**
-   * Nests a module's stack in the plugin's once the module's start has settled, so modules shut
-   * down in reverse order of finishing (and after whatever was created while they started).
-   */
-  commitModuleStack(moduleId: string): void {
-    this.stack.push({ kind: 'stack', stack: this.moduleStack(moduleId) });
   }
 
   /** Replaces a class's instance (an extension point implementation rebuilt without a left-out module). */
@@ -221,10 +202,6 @@ export class PluginScope implements CreationScope {
 
   private valueOf(node: Creatable): unknown {
     return this.owns(node) ? this.cell(node)!.value : this.parent.value(node);
-  }
-
-  private stackOf(owner: HookOwner): ShutdownStack {
-    return owner.moduleId === undefined ? this.stack : this.moduleStack(owner.moduleId);
   }
 
   // ---- CreationScope ----

@@ -105,13 +105,12 @@ export class PluginStart {
         andThen(this.finishUsers(module.provides), () =>
           andThen(this.scope.construct(module.recipe, module.needs, holder, subject), (instance) => {
             for (const ep of module.provides) this.scope.gate(ep.id).close();
-            return initialize(instance, module.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.moduleStack(module.id));
+            return initialize(instance, module.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack);
           }),
         ),
       () => {
         const reported = this.reports.of(module);
         if (reported !== undefined) return this.moduleFailed(module, reported.error, reported.extensionPoint);
-        this.scope.commitModuleStack(module.id);
         record.initMs = performance.now() - startedAt;
         record.status = 'started';
         // A provider module's init settled: what was reported through its points is decided now.
@@ -179,7 +178,6 @@ export class PluginStart {
   /** Records a module's failure and applies its policy: 'abort' fails the plugin, 'continue' leaves it out. */
   private moduleFailed(module: ModuleNode, error: unknown, reportedThrough: ExtensionPointNode | undefined): Boxed<void> {
     const record = this.env.records.module(module);
-    const committed = record.status === 'started'; // its stack is in the plugin's already
     recordFailure(record, error);
     const failure =
       reportedThrough === undefined
@@ -189,11 +187,8 @@ export class PluginStart {
             { reason: 'reported', pluginId: this.node.id, moduleId: module.id, extensionPointId: reportedThrough.id, cause: error },
             { cause: error },
           );
-    if (this.env.modulePolicy(this.node.id, module.id) === 'abort') {
-      // What it registered before failing shuts down with the plugin.
-      if (!committed) this.scope.commitModuleStack(module.id);
-      throw failure;
-    }
+    // Under 'abort', what it registered before failing shuts down with the plugin.
+    if (this.env.modulePolicy(this.node.id, module.id) === 'abort') throw failure;
     return this.leaveOut(module, failure, reportedThrough);
   }
 
@@ -224,12 +219,11 @@ export class PluginStart {
         { err: error, plugin: this.node.id, module: module.id },
         `module '${module.id}' of plugin '${this.node.id}' failed to start and was left out (onModuleBootFailure: 'continue'): ${describeThrown(error)}`,
       );
-    const owned = (step: ShutdownStep): boolean =>
-      step.kind === 'call' && step.owner.pluginId === this.node.id && step.owner.moduleId === module.id;
-    const rootSteps = this.env.root.stack.extract(owned).reverse();
-    const own = this.env.runner.unwind(this.scope.moduleStack(module.id));
-    const rest = typeof own === 'number' ? this.env.runner.runAll(rootSteps) : own.then(() => this.env.runner.runAll(rootSteps));
-    return typeof rest === 'number' ? DONE : rest.then(() => DONE);
+    // What it registered to undo (its @onShutdown, its hooks here and at the root) runs now, last first.
+    const owned = (step: ShutdownStep): boolean => step.owner.pluginId === this.node.id && step.owner.moduleId === module.id;
+    const steps = [...this.scope.stack.extract(owned), ...this.env.root.stack.extract(owned)].reverse();
+    const ran = this.env.runner.runAll(steps);
+    return typeof ran === 'number' ? DONE : ran.then(() => DONE);
   }
 }
 

@@ -6,9 +6,10 @@ import type { Gate, ViewHolder } from './gate.js';
  * A view of an extension point for one holder: what a module (or the provider itself) receives
  * instead of the implementation.
  *
- * It is a Proxy over an empty frozen object, and all its state lives in the closure of its
- * handler, so no property access, symbol, prototype walk or descriptor leads to the
- * implementation, the gate or another view. Reads follow the implementation as it is now:
+ * It is a Proxy over an empty frozen object of its own; its state is kept in a module-private
+ * WeakMap under that object, which nothing outside this file can reach, so no property access,
+ * symbol, prototype walk or descriptor leads to the implementation, the gate or another view. One
+ * handler serves every view. Reads follow the implementation as it is now:
  * methods are forwarded (bound to the implementation, whatever `this` the caller uses) while the
  * gate is open; getters and setters likewise; a data field is refused with
  * `EXTENSION_POINT_FIELD` (it would hand out state that outlives the gate), never read as a
@@ -16,67 +17,72 @@ import type { Gate, ViewHolder } from './gate.js';
  * returns the view. A view is never a thenable, so awaiting one never calls into an implementation.
  */
 export function createView(gate: Gate, holder: ViewHolder, ownTarget?: object): object {
-  const state: ViewState = { gate, holder, ownTarget, forwarders: new Map(), view: EMPTY };
-  state.view = new Proxy(EMPTY, viewHandler(state));
-  return state.view;
+  const target: object = Object.freeze(Object.create(VIEW_PROTOTYPE) as object);
+  const view = new Proxy(target, HANDLER);
+  states.set(target, { gate, holder, ownTarget, forwarders: undefined, view });
+  return view;
 }
 
-/** One view's state, closed over by its handler and reachable from nothing else. */
+/** One view's state, reachable only through `states` with the view's own (hidden) target. */
 interface ViewState {
   readonly gate: Gate;
   readonly holder: ViewHolder;
   /** A `useFactory` view's own implementation; the others follow the gate's. */
   readonly ownTarget: object | undefined;
-  readonly forwarders: Map<PropertyKey, (...args: unknown[]) => unknown>;
-  view: object;
+  /** One forwarder per method read, made on first read. */
+  forwarders: Map<PropertyKey, (...args: unknown[]) => unknown> | undefined;
+  readonly view: object;
 }
 
-function viewHandler(state: ViewState): ProxyHandler<object> {
-  const label = `[extension point '${state.gate.node.id}' view]`;
-  return {
-    get(_, key) {
-      if (key === 'then') return undefined;
-      if (key === 'toString' || key === Symbol.toPrimitive) return () => label;
-      if (key === Symbol.toStringTag) return 'ExtensionPointView';
-      if (key === inspect.custom) return () => label;
-      const implementation = targetOf(state);
-      const member = findMember(implementation, key);
-      if (member === undefined) return undefined;
-      if (member.kind === 'method') return forwarder(state, key);
-      if (member.kind === 'field') return refuse(state, key, 'read');
-      if (member.get === undefined) return undefined;
-      ensureOpen(state, `get ${String(key)}`);
-      return guardResult(state, Reflect.apply(member.get, implementation, []), implementation);
-    },
-    set(_, key, value) {
-      const implementation = targetOf(state);
-      const member = findMember(implementation, key);
-      if (member?.kind !== 'accessor' || member.set === undefined) return refuse(state, key, 'write');
-      ensureOpen(state, `set ${String(key)}`);
-      state.gate.note(state.holder.key, key, 'set', [value]);
-      Reflect.apply(member.set, implementation, [value]);
-      return true;
-    },
-    has(_, key) {
-      const member = findMember(targetOf(state), key);
-      return member !== undefined && member.kind !== 'field';
-    },
-    ownKeys: () => [],
-    getOwnPropertyDescriptor: () => undefined,
-    defineProperty: (_, key) => refuse(state, key, 'define'),
-    deleteProperty: (_, key) => refuse(state, key, 'delete'),
-    setPrototypeOf: () => refuse(state, '__proto__', 'prototype'),
-    getPrototypeOf: () => VIEW_PROTOTYPE,
-    isExtensible: () => false,
-    preventExtensions: () => true,
-  };
-}
+const states = new WeakMap<object, ViewState>();
+
+// The traps read the view's state from the target they are given: one handler for every view.
+const HANDLER: ProxyHandler<object> = {
+  get(target, key) {
+    const state = states.get(target)!;
+    if (key === 'then') return undefined;
+    if (key === 'toString' || key === Symbol.toPrimitive || key === inspect.custom)
+      return () => `[extension point '${state.gate.node.id}' view]`;
+    if (key === Symbol.toStringTag) return 'ExtensionPointView';
+    const implementation = targetOf(state);
+    const member = findMember(implementation, key);
+    if (member === undefined) return undefined;
+    if (member.kind === 'method') return forwarder(state, key);
+    if (member.kind === 'field') return refuse(state, key, 'read');
+    if (member.get === undefined) return undefined;
+    ensureOpen(state, `get ${String(key)}`);
+    return guardResult(state, Reflect.apply(member.get, implementation, []), implementation);
+  },
+  set(target, key, value) {
+    const state = states.get(target)!;
+    const implementation = targetOf(state);
+    const member = findMember(implementation, key);
+    if (member?.kind !== 'accessor' || member.set === undefined) return refuse(state, key, 'write');
+    ensureOpen(state, `set ${String(key)}`);
+    state.gate.note(state.holder.key, key, 'set', [value]);
+    Reflect.apply(member.set, implementation, [value]);
+    return true;
+  },
+  has(target, key) {
+    const member = findMember(targetOf(states.get(target)!), key);
+    return member !== undefined && member.kind !== 'field';
+  },
+  ownKeys: () => [],
+  getOwnPropertyDescriptor: () => undefined,
+  defineProperty: (target, key) => refuse(states.get(target)!, key, 'define'),
+  deleteProperty: (target, key) => refuse(states.get(target)!, key, 'delete'),
+  setPrototypeOf: (target) => refuse(states.get(target)!, '__proto__', 'prototype'),
+  getPrototypeOf: () => VIEW_PROTOTYPE,
+  isExtensible: () => false,
+  preventExtensions: () => true,
+};
 
 function targetOf(state: ViewState): object {
   return state.ownTarget ?? state.gate.implementation!;
 }
 
 function forwarder(state: ViewState, key: PropertyKey): (...args: unknown[]) => unknown {
+  state.forwarders ??= new Map();
   let forward = state.forwarders.get(key);
   if (forward === undefined) {
     const name = `${String(key)}()`;
@@ -131,7 +137,6 @@ function guardResult(state: ViewState, result: unknown, implementation: object):
 
 /** What every view reports as its prototype: empty, frozen, and leading nowhere. */
 const VIEW_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
-const EMPTY: object = Object.freeze(Object.create(VIEW_PROTOTYPE) as object);
 
 type Member =
   | { readonly kind: 'method'; readonly fn: (...args: unknown[]) => unknown }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { describeThrown, isPlugboardError, label, plugboardError } from '../../errors/index.js';
 import { withTimeout } from '../timeouts.js';
 import { isThenable } from '../walk.js';
-import type { ShutdownStack, ShutdownStep } from './stack.js';
+import { stepSubject, type ShutdownStack, type ShutdownStep } from './stack.js';
 
 /**
  * Runs shutdown steps: each bounded by `shutdownTimeoutMs`, a failure logged with its plugin and
@@ -40,12 +40,11 @@ export class ShutdownRunner {
 
   /** Runs one step; 1 when it failed or timed out (already logged), else 0. */
   run(step: ShutdownStep): number | Promise<number> {
-    if (step.kind === 'stack') return this.unwind(step.stack);
     try {
       const result = step.fn.call(step.target);
       if (!isThenable(result)) return 0;
       const ms = this.timeoutMs();
-      const bounded = withTimeout(result, ms, () => plugboardError('SHUTDOWN_TIMEOUT', { ...step.owner, ms }));
+      const bounded = withTimeout(result, ms, () => plugboardError('SHUTDOWN_TIMEOUT', { ...stepSubject(step), ms }));
       return Promise.resolve(bounded).then(
         () => 0,
         (error: unknown) => this.failed(step, error),
@@ -55,7 +54,7 @@ export class ShutdownRunner {
     }
   }
 
-  private failed(step: Extract<ShutdownStep, { kind: 'call' }>, error: unknown): number {
+  private failed(step: ShutdownStep, error: unknown): number {
     const { pluginId, moduleId } = step.owner;
     const fields = {
       err: error,
@@ -64,7 +63,7 @@ export class ShutdownRunner {
     };
     const message = isPlugboardError(error, 'SHUTDOWN_TIMEOUT')
       ? error.message
-      : `${label(step.owner)} failed during shutdown: ${describeThrown(error)}; the rest still run`;
+      : `${label(stepSubject(step))} failed during shutdown: ${describeThrown(error)}; the rest still run`;
     this.logger().error(fields, message);
     return 1;
   }
