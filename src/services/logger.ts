@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 /**
  * A pino logger (pino's own `Logger` type). Plugin loggers carry `{ plugin }`, module loggers
@@ -49,7 +49,10 @@ export function createRootLogger(option: Logger | Logger<string> | LoggerOptions
   const envLevel = process.env['LOG_LEVEL'];
   if (envLevel) options.level = envLevel;
   if (options.transport === undefined && wantsPrettyOutput(process.stdout.isTTY)) {
-    options.transport = { target: 'pino-pretty', options: { colorize: true } };
+    // In-process, not as a transport: a transport runs in a worker thread that loads pino-pretty
+    // by path, which a single-file bundle does not have (thread-stream: __dirname is not defined).
+    const pretty = createRequire(import.meta.url)('pino-pretty') as (options: { colorize: boolean }) => DestinationStream;
+    return pino(options, pretty({ colorize: true }));
   }
   return pino(options);
 }
