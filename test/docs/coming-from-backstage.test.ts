@@ -116,10 +116,10 @@ export class ActionMap {
     {
       provide: actionsExtensionPoint,
       deps: { actions: ActionMap },
-      useFactory: ({ reportModuleStartupFailure }, deps) => ({
+      useFactory: (context, deps) => ({
         addAction(action: Action): void {
           if (!action.id) {
-            reportModuleStartupFailure({ error: new Error('an action without an id') });
+            context.reportModuleStartupFailure({ error: new Error('an action without an id') });
             return;
           }
           (deps['actions'] as ActionMap).set(action);
