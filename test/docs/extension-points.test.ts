@@ -335,7 +335,7 @@ describe('docs/extension-points.md', () => {
       process.env['LOG_LEVEL'] = 'silent';
       try {
         const app = new ContainerBuilder({
-          onModuleBootFailure: (pluginId, moduleId) => (moduleId === 'legacy-actions' ? 'continue' : 'abort'),
+          onModuleBootFailure: (_pluginId, moduleId) => (moduleId === 'legacy-actions' ? 'continue' : 'abort'),
         })
           .add(ScaffolderPlugin)
           .add(GithubActionsModule)
