@@ -13,9 +13,13 @@ export interface ActionsExtensionPoint {
 
 export const actionsExtensionPoint = createExtensionPoint<ActionsExtensionPoint>({ id: 'scaffolder.actions' });
 
-/** The implementation: the plugin injects this class to read what modules added. */
+/**
+ * Where the actions go: the plugin injects this class to read what modules added. Modules never
+ * see it: the plugin provides the extension point with a factory (scaffolder-plugin.ts) that
+ * checks each action and adds it here.
+ */
 @Service()
-export class ActionsRegistry implements ActionsExtensionPoint {
+export class ActionsRegistry {
   private readonly actions = new Map<string, Action>();
 
   addAction(action: Action): void {

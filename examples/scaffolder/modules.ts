@@ -26,6 +26,17 @@ export class GitlabActionsModule {
   }
 }
 
+/** An old module whose action has no id: the plugin reports it as this module's failure. */
+@Module({ pluginId: 'scaffolder', id: 'legacy-actions' })
+export class LegacyActionsModule {
+  constructor(@inject(actionsExtensionPoint) private readonly actions: ActionsExtensionPoint) {}
+
+  @onInit()
+  init(): void {
+    this.actions.addAction({ id: '', run: () => 'legacy' });
+  }
+}
+
 /** An extension point a module provides to other modules of the same plugin. */
 export interface NameFiltersExtensionPoint {
   addFilter(name: string, filter: (value: string) => string): void;

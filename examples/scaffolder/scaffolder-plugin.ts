@@ -1,8 +1,29 @@
-import { coreServices, inject, onInit, onShutdown, Plugin, type LoggerService } from 'plugboard';
-import { actionsExtensionPoint, ActionsRegistry } from './actions.js';
+import { coreServices, inject, onInit, onShutdown, Plugin, type ExtensionPointFactoryContext, type LoggerService } from 'plugboard';
+import { actionsExtensionPoint, ActionsRegistry, type Action, type ActionsExtensionPoint } from './actions.js';
 import { taskStoreRef, type TaskStore } from './task-store.js';
 
-@Plugin({ id: 'scaffolder', extensionPoints: [{ provide: actionsExtensionPoint, useClass: ActionsRegistry }] })
+/**
+ * What each module gets when it injects `scaffolder.actions` (called once per module). An action
+ * without an id is not added: it is reported as the failure of the module that added it, so that
+ * module's boot-failure policy decides (the host leaves it out, see app.ts) and the log names it.
+ */
+function actionsFor(context: ExtensionPointFactoryContext, deps: Record<string, unknown>): ActionsExtensionPoint {
+  const registry = deps['registry'] as ActionsRegistry;
+  return {
+    addAction(action: Action): void {
+      if (typeof action.id !== 'string' || action.id === '') {
+        context.reportModuleStartupFailure({ error: new Error(`module '${context.moduleId}' added an action without an id`) });
+        return;
+      }
+      registry.addAction(action);
+    },
+  };
+}
+
+@Plugin({
+  id: 'scaffolder',
+  extensionPoints: [{ provide: actionsExtensionPoint, deps: { registry: ActionsRegistry }, useFactory: actionsFor }],
+})
 export class ScaffolderPlugin {
   constructor(
     @inject(ActionsRegistry) private readonly registry: ActionsRegistry,

@@ -13,6 +13,7 @@ import {
   type LoggerService,
 } from 'plugboard';
 import { mockServices, startTestApp } from 'plugboard/testing';
+import { captureLogs } from '../operations/log-capture.js';
 
 interface Processor {
   readonly name: string;
@@ -90,6 +91,75 @@ export class MemoryTodoStore implements TodoStore {
   }
 }
 
+interface Action {
+  readonly id: string;
+}
+interface ActionsExtensionPoint {
+  addAction(action: Action): void;
+}
+const actionsExtensionPoint = createExtensionPoint<ActionsExtensionPoint>({ id: 'scaffolder.actions' });
+
+@Service()
+export class ActionMap {
+  readonly #actions = new Map<string, Action>();
+  set(action: Action): void {
+    this.#actions.set(action.id, action);
+  }
+  ids(): string[] {
+    return [...this.#actions.keys()];
+  }
+}
+
+@Plugin({
+  id: 'scaffolder',
+  extensionPoints: [
+    {
+      provide: actionsExtensionPoint,
+      deps: { actions: ActionMap },
+      useFactory: (context, deps) => ({
+        addAction(action: Action): void {
+          if (!action.id) {
+            context.reportModuleStartupFailure({ error: new Error('an action without an id') });
+            return;
+          }
+          (deps['actions'] as ActionMap).set(action);
+        },
+      }),
+    },
+  ],
+})
+export class ScaffolderPlugin {
+  constructor(
+    @inject(ActionMap) private readonly actions: ActionMap,
+    @inject(coreServices.logger) private readonly logger: LoggerService,
+  ) {}
+
+  @onInit()
+  async init(): Promise<void> {
+    this.logger.info(`actions: ${this.actions.ids().join(', ')}`);
+  }
+}
+
+function actionModule(id: string, action: Action) {
+  @Module({ pluginId: 'scaffolder', id })
+  class ActionModule {
+    constructor(@inject(actionsExtensionPoint) private readonly actions: ActionsExtensionPoint) {}
+    @onInit() init(): void {
+      this.actions.addAction(action);
+    }
+  }
+  return ActionModule;
+}
+
+@Plugin({ id: 'catalog' })
+class RefreshingCatalog {
+  constructor(@inject(coreServices.logger) private readonly logger: LoggerService) {}
+  @onInit() init(): void {
+    const entities = ['a', 'b', 'c'];
+    this.logger.info({ entities: entities.length }, 'refreshed'); // pino: fields, then the message
+  }
+}
+
 /** A plugin using the todo store, to see which implementation it got. */
 function todoPlugin(seen: TodoStore[]) {
   @Plugin({ id: 'todo' })
@@ -136,5 +206,29 @@ describe('docs/coming-from-backstage.md', () => {
       code: 'INVALID_WIRING',
       problems: [expect.objectContaining({ code: 'DUPLICATE_SERVICE', refId: 'todo.store' })],
     });
+  });
+
+  it('ports an extension point factory that reports a bad action as its module failure', async () => {
+    const { logger, lines } = captureLogs();
+    const app = new ContainerBuilder({ logger, onModuleBootFailure: 'continue' })
+      .add(ScaffolderPlugin)
+      .add(actionModule('github', { id: 'github:publish' }))
+      .add(actionModule('legacy', { id: '' }))
+      .build();
+    const result = await app.start();
+    expect(result.plugins[0]!.modules.map((m) => [m.moduleId, m.status])).toEqual([
+      ['github', 'started'],
+      ['legacy', 'failed'],
+    ]);
+    expect(lines).toContainEqual(expect.objectContaining({ plugin: 'scaffolder', msg: 'actions: github:publish' }));
+    await app.stop();
+  });
+
+  it('logs fields the pino way', async () => {
+    const { logger, lines } = captureLogs();
+    const app = new ContainerBuilder({ logger }).add(RefreshingCatalog).build();
+    await app.start();
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'refreshed', entities: 3, plugin: 'catalog' }));
+    await app.stop();
   });
 });

@@ -14,7 +14,9 @@ import {
   Module,
   onInit,
   Plugin,
+  PlugboardError,
   runApp,
+  type StartupResult,
   type LifecycleService,
   type RootConfigService,
   type RootLifecycleService,
@@ -63,6 +65,48 @@ export async function main(): Promise<App> {
 class ScaffolderPlugin {}
 @Module({ pluginId: 'scaffolder', id: 'github-actions' })
 class GithubActionsModule {}
+
+const alerts: string[] = [];
+const alert = (text: string): void => void alerts.push(text);
+
+@Module({ pluginId: 'search', id: 'optional-github' })
+class OptionalGithubModule {
+  @onInit() init(): void {
+    throw new Error('GitHub is unreachable');
+  }
+}
+
+/** The result samples of lifecycle.md, run against `app`. */
+async function readResult(app: App): Promise<void> {
+  const result = await app.start();
+  if (result.outcome === 'partial') {
+    for (const plugin of result.plugins) {
+      const failed = plugin.modules.filter((module) => module.status === 'failed').map((module) => module.moduleId);
+      if (plugin.status === 'failed' || failed.length > 0) alert(`${plugin.pluginId} is degraded: ${failed.join(', ') || 'down'}`);
+    }
+  }
+}
+
+async function readFailure(app: App): Promise<void> {
+  try {
+    await app.start();
+  } catch (error) {
+    const result = error instanceof PlugboardError ? (error.result as StartupResult | undefined) : undefined;
+    const failed = result?.plugins.filter((plugin) => plugin.status === 'failed').map((plugin) => plugin.pluginId);
+    alert(`start failed (${failed?.join(', ') ?? 'before any plugin'}): ${String(error)}`);
+  }
+}
+
+function policyApp(): App {
+  const app = new ContainerBuilder({
+    onPluginBootFailure: 'abort',
+    onModuleBootFailure: (pluginId, moduleId) => (pluginId === 'search' && moduleId.startsWith('optional-') ? 'continue' : 'abort'),
+  })
+    .add(SearchPlugin)
+    .add(OptionalGithubModule)
+    .build();
+  return app;
+}
 
 // wiring.ts, compiled to wiring.js
 export default new ContainerBuilder().add(ScaffolderPlugin).add(GithubActionsModule);
@@ -131,5 +175,58 @@ describe('guides', () => {
     await app.start();
     expect(app.describe().plugins.map((p) => p.id)).toEqual(['search']);
     await app.stop();
+  });
+
+  it('lifecycle.md: a module policy function leaves an optional module out; the start result says so, and stop() marks it', async () => {
+    alerts.length = 0;
+    const app = await quietly(async () => {
+      const built = policyApp();
+      await readResult(built);
+      return built;
+    });
+    expect(alerts).toEqual(['search is degraded: optional-github']);
+    await app.stop();
+    expect(app.describe().plugins[0]).toMatchObject({ status: 'stopped', modules: [expect.objectContaining({ status: 'failed' })] });
+  });
+
+  it('lifecycle.md: a rejected start carries its result', async () => {
+    alerts.length = 0;
+    @Plugin({ id: 'broken' })
+    class Broken {
+      @onInit() init(): void {
+        throw new Error('database unreachable');
+      }
+    }
+    await readFailure(new ContainerBuilder({ logger: { level: 'silent' } }).add(Broken).add(SearchPlugin).build());
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatch(/^start failed \(broken\): PlugboardError: Plugin 'broken' failed to start/);
+  });
+
+  it('lifecycle.md: config overrides the builder, the most specific entry winning', async () => {
+    const failing = (id: string) => {
+      @Module({ pluginId: 'search', id })
+      class Failing {
+        @onInit() init(): void {
+          throw new Error(`${id} failed`);
+        }
+      }
+      return Failing;
+    };
+    const config = {
+      plugboard: {
+        startup: {
+          onModuleBootFailure: 'abort',
+          plugins: { search: { onModuleBootFailure: 'continue', modules: { 'github-indexer': { onModuleBootFailure: 'abort' } } } },
+        },
+      },
+    };
+    const lenient = new ContainerBuilder({ logger: { level: 'silent' }, config }).add(SearchPlugin).add(failing('gitlab-indexer')).build();
+    expect((await lenient.start()).outcome).toBe('partial');
+    await lenient.stop();
+    const strict = new ContainerBuilder({ logger: { level: 'silent' }, config, onModuleBootFailure: 'continue' })
+      .add(SearchPlugin)
+      .add(failing('github-indexer'))
+      .build();
+    await expect(strict.start()).rejects.toMatchObject({ code: 'INIT_FAILED', moduleId: 'github-indexer' });
   });
 });

@@ -14,6 +14,7 @@ const documents: Record<string, string | string[]> = {
   'docs/lifecycle.md': 'test/docs/guides.test.ts',
   'docs/loading-features.md': 'test/docs/guides.test.ts',
   'docs/cli.md': 'test/docs/guides.test.ts',
+  'docs/security.md': 'test/docs/security.test.ts',
   'docs/testing.md': 'test/testing/docs-examples.test.ts',
 };
 
