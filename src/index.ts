@@ -68,7 +68,7 @@ export type { ConfigService } from './services/config/index.js';
 export { ContainerBuilder } from './app/container-builder.js';
 export type { Feature, FeatureModule } from './app/container-builder.js';
 export { App } from './app/app.js';
-export type { StartupResult, PluginStartupResult, ModuleStartupResult } from './runtime/records.js';
+export type { StartupResult, PluginStartupResult, ModuleStartupResult, StartupStatus } from './errors/index.js';
 export { runApp } from './app/run-app.js';
 export type { AppState } from './app/app-state.js';
 export type { ContainerBuilderOptions, BootFailurePolicy, ModuleBootFailurePolicy, StartOptions } from './app/options.js';

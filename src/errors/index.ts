@@ -14,3 +14,4 @@ export type { FeatureRejection } from './messages/features.js';
 export type { InvalidConfig, MissingConfig, ConfigTypeProblem } from './messages/config.js';
 export { quote, whatValueIs, whatWasThrown } from './value-text.js';
 export type { InputHint } from './messages/features.js';
+export type { StartupResult, PluginStartupResult, ModuleStartupResult, StartupStatus } from './startup-result.js';

@@ -1,3 +1,6 @@
+import { errorJson } from './error-json.js';
+import type { StartupResult } from './startup-result.js';
+
 /**
  * Every error plugboard raises is a {@link PlugboardError} with a stable {@link PlugboardErrorCode}.
  * Codes are part of the public contract: match on `error.code` and the id fields, never on the
@@ -91,8 +94,8 @@ export interface PlugboardErrorOptions {
   readonly key?: string;
   /** For config errors: the file the value came from, when known. */
   readonly file?: string;
-  /** For a failed `start()`: what happened to every plugin and module (see `StartupResult`). */
-  readonly result?: unknown;
+  /** For a failed `start()`: what happened to every plugin and module. */
+  readonly result?: StartupResult;
   /** The data the message was built from (ids, paths, limits), for tools. */
   readonly data?: Readonly<Record<string, unknown>>;
 }
@@ -118,10 +121,10 @@ export class PlugboardError extends Error {
   /** For config errors: the file the value came from, when it came from a file. */
   readonly file?: string;
   /**
-   * For a rejected `start()`: the `StartupResult` (outcome `'failure'`), what happened to every
-   * plugin and module. Undefined otherwise.
+   * For a rejected `start()`: the {@link StartupResult} (outcome `'failure'`), what happened to
+   * every plugin and module. Undefined otherwise.
    */
-  readonly result?: unknown;
+  readonly result?: StartupResult;
   /** The data the message was built from: ids, paths, limits. Empty for errors built by hand. */
   readonly data: Readonly<Record<string, unknown>>;
 
@@ -137,6 +140,14 @@ export class PlugboardError extends Error {
     if (options.file !== undefined) this.file = options.file;
     if (options.result !== undefined) this.result = options.result;
     this.data = options.data ?? EMPTY;
+  }
+
+  /**
+   * Plain data for `JSON.stringify` and structured loggers: code, message, ids, problems and
+   * the startup result, with nested errors summarised (a failed start's result holds this error).
+   */
+  toJSON(): Record<string, unknown> {
+    return errorJson(this);
   }
 }
 

@@ -2,12 +2,13 @@ import { catalogue, type MessageData } from './catalogue.js';
 import type { MessageSpec } from './define.js';
 import { describeThrown } from './describe-value.js';
 import { PlugboardError, type PlugboardErrorCode, type WiringProblem } from './plugboard-error.js';
+import type { StartupResult } from './startup-result.js';
 
 /** What an error carries besides its data. */
 export interface RaiseExtras {
   readonly cause?: unknown;
   readonly problems?: readonly WiringProblem[];
-  readonly result?: unknown;
+  readonly result?: StartupResult;
 }
 
 /** The message of `code` for `data`. A builder that throws still gives a message (it must not, but data comes from users). */

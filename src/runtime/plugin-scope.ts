@@ -193,7 +193,7 @@ export class PluginScope implements CreationScope {
     return Object.freeze({
       pluginId,
       moduleId,
-      reportModuleStartupFailure(options: { readonly error: unknown }): void {
+      reportModuleStartupFailure: (options: { readonly error: unknown }): void => {
         if (moduleId === undefined) throw plugboardError('INVALID_STATE', { reason: 'provider-report', pluginId, extensionPointId: ep.id });
         reports.report(moduleId, ep, (options as { error?: unknown } | undefined)?.error);
       },

@@ -1,31 +1,7 @@
 import { settleStack } from '../errors/index.js';
+import type { ModuleStartupResult, PluginStartupResult, StartupResult } from '../errors/index.js';
 import type { FeatureRecord, FeatureStatus } from '../model/describe.js';
 import type { ModuleNode, PluginNode } from '../model/types.js';
-
-/** What `app.start()` resolves to (and a rejected start's error carries as `.result`). */
-export interface StartupResult {
-  /** `success`: everything started; `partial`: something was left out under `'continue'`; `failure`: start() rejected. */
-  readonly outcome: 'success' | 'partial' | 'failure';
-  /** Every plugin, in the order they were added, with its modules. */
-  readonly plugins: readonly PluginStartupResult[];
-}
-
-/** One plugin in a {@link StartupResult}. */
-export interface PluginStartupResult {
-  readonly pluginId: string;
-  /** `started`, `failed`, `skipped` (never began: start was halted), `stopped` after `stop()`. */
-  readonly status: FeatureStatus;
-  /** Why it failed: the error itself (usually a `PlugboardError` whose `cause` is yours). */
-  readonly error?: unknown;
-  readonly modules: readonly ModuleStartupResult[];
-}
-
-/** One module in a {@link StartupResult}. */
-export interface ModuleStartupResult {
-  readonly moduleId: string;
-  readonly status: FeatureStatus;
-  readonly error?: unknown;
-}
 
 /** A record the runtime updates as a feature starts and stops. */
 export interface MutableRecord extends FeatureRecord {

@@ -39,7 +39,8 @@ export interface ExtensionPointFactoryContext {
    * module boot-failure policy applies as if its `@onInit` had thrown. Call it before the
    * provider's `@onInit` settles; later calls throw `MODULE_FAILURE_TOO_LATE`.
    */
-  reportModuleStartupFailure(options: { readonly error: unknown }): void;
+  // A function property, not a method: `({ reportModuleStartupFailure }) => …` is the Backstage idiom.
+  readonly reportModuleStartupFailure: (options: { readonly error: unknown }) => void;
 }
 
 /**

@@ -94,8 +94,7 @@ export type StateProblem =
   | { readonly reason: 'describe-before-load' }
   | ({ readonly reason: 'hook-function'; readonly method: string } & Subject)
   | { readonly reason: 'provider-report'; readonly pluginId: string; readonly extensionPointId: string }
-  | { readonly reason: 'lazy-async'; readonly refId: string }
-  | { readonly reason: 'left-running'; readonly count: number; readonly plugins: readonly string[] };
+  | { readonly reason: 'lazy-async'; readonly refId: string };
 
 export const featureMessages = {
   INVALID_OPTIONS: spec({
@@ -208,8 +207,6 @@ export const featureMessages = {
             `created asynchronously, so it cannot be returned synchronously. Its creation has started; inject it where ` +
             `it is needed, or make it initialization: 'always'.`
           );
-        case 'left-running':
-          return `${data.count} app(s) started by startTestApp were still running when the test file ended (plugins: ${data.plugins.join(', ') || 'none'}); they have been stopped now. Stop them in the test, or let the helper's cleanup run.`;
       }
     },
     example: { reason: 'start-twice', state: 'started' },
