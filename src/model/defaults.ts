@@ -50,13 +50,12 @@ export function collectDefaults(
       if (isThenable(made)) {
         return bounded(Promise.resolve(made), timeoutMs).then(
           (outcome) => {
-            if (outcome.timedOut)
-              problems.push(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'timeout', refId: ref.id, ms: timeoutMs! }));
+            if (outcome.timedOut) failed(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'timeout', refId: ref.id, ms: timeoutMs! }));
             else accept(outcome.value);
             return drain();
           },
           (error: unknown) => {
-            problems.push(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'threw', refId: ref.id, cause: error }));
+            failed(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'threw', refId: ref.id, cause: error }));
             return drain();
           },
         );
