@@ -6,6 +6,7 @@ import { describeGraph, type AppDescription } from '../model/describe.js';
 import type { WiringGraph } from '../model/types.js';
 import { runtimeRefs, type InstalledPlugin } from '../runtime/context-refs.js';
 import { StartRecords, type StartupResult } from '../runtime/records.js';
+import { logFailure } from '../runtime/log-failure.js';
 import type { RootScope } from '../runtime/root-scope.js';
 import { Runtime, shutDownRoot, type RootContextData } from '../runtime/runtime.js';
 import { coreRootRefs } from '../services/core-services.js';
@@ -86,7 +87,7 @@ export class App {
     if (options.handleSignals === true) {
       this.#unregisterSignals = handleSignals({
         stop: () => this.stop().then(() => this.#shutdownFailures === 0),
-        onError: (error) => this.log.error({ err: error }, 'stopping on a signal failed'),
+        onError: (error) => logFailure(this.log, 'error', {}, error, 'stopping on a signal failed'),
       });
     }
     const starting = this.runStart();

@@ -3,6 +3,7 @@ import { describeThrown, plugboardError, type Subject } from '../errors/index.js
 import type { ExtensionPointNode, ModuleNode, PluginNode, ServiceNode } from '../model/types.js';
 import { rebuildImplementation } from './extension-points/rebuild.js';
 import { initFailure } from './failures.js';
+import { logFailure } from './log-failure.js';
 import type { HookRegistry } from './hooks.js';
 import { box, initialize, then, type Boxed } from './instances.js';
 import type { ModuleFailureReports } from './module-failures.js';
@@ -218,12 +219,13 @@ export class PluginStart {
     for (const ep of this.node.extensionPoints.values()) this.scope.gate(ep.id).closeFor(module.id);
     this.scope.hooks.dropHooksOf(this.node.id, module.id);
     this.env.root.hooks.dropHooksOf(this.node.id, module.id);
-    this.env
-      .log()
-      .error(
-        { err: error, plugin: this.node.id, module: module.id },
-        `module '${module.id}' of plugin '${this.node.id}' failed to start and was left out (onModuleBootFailure: 'continue'): ${describeThrown(error)}`,
-      );
+    logFailure(
+      this.env.log(),
+      'error',
+      { plugin: this.node.id, module: module.id },
+      error,
+      `module '${module.id}' of plugin '${this.node.id}' failed to start and was left out (onModuleBootFailure: 'continue'): ${describeThrown(error)}`,
+    );
     const owned = (step: ShutdownStep): boolean =>
       step.kind === 'call' && step.owner.pluginId === this.node.id && step.owner.moduleId === module.id;
     const rootSteps = this.env.root.stack.extract(owned).reverse();
