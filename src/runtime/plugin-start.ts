@@ -126,21 +126,21 @@ export class PluginStart {
     const subject: Subject = { pluginId: this.node.id };
     return attempt(
       () => this.constructAndInitPlugin(subject),
-      () => DONE,
+      // After the plugin's init, not part of it: a module reported meanwhile fails as that module
+      // (INIT_FAILED naming it, the reported error as cause), not wrapped as the plugin's own failure.
+      () => this.closeReports(this.node.provides),
       (error) => {
         throw initFailure(subject, error);
       },
     );
   }
 
-  private constructAndInitPlugin(subject: Subject): Boxed<void> {
+  private constructAndInitPlugin(subject: Subject): Boxed<object> {
     const holder = { key: '\0plugin', pluginId: this.node.id };
     return then(this.finishUsers(this.node.provides), () =>
       then(this.scope.construct(this.node.recipe, this.node.needs, holder, subject), (instance) => {
         for (const ep of this.node.provides) this.scope.gate(ep.id).close();
-        return then(initialize(instance, this.node.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack), () =>
-          this.closeReports(this.node.provides),
-        );
+        return initialize(instance, this.node.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack);
       }),
     );
   }
