@@ -4,6 +4,7 @@ import { describeGraph, type AppDescription } from '../model/describe.js';
 import type { WiringGraph } from '../model/types.js';
 import type { InstalledPlugin } from '../runtime/context-refs.js';
 import type { StartupResult } from '../errors/index.js';
+import { logFailure } from '../runtime/log-failure.js';
 import { StartRecords } from '../runtime/records.js';
 import type { RootScope } from '../runtime/root-scope.js';
 import { Runtime, type RootContextData } from '../runtime/runtime.js';
@@ -82,7 +83,7 @@ export class App {
     if (options.handleSignals === true) {
       this.#unregisterSignals = handleSignals({
         stop: () => this.stop().then(() => this.#shutdownFailures === 0),
-        onError: (error) => this.log.error({ err: error }, 'stopping on a signal failed'),
+        onError: (error) => logFailure(this.log, 'error', {}, error, 'stopping on a signal failed'),
       });
     }
     const starting = this.runStart();

@@ -1,4 +1,5 @@
 import { describeThrown, isPlugboardError } from '../errors/index.js';
+import { logFailure } from '../runtime/log-failure.js';
 import { App } from './app.js';
 import type { ContainerBuilder } from './container-builder.js';
 
@@ -25,7 +26,7 @@ export async function runApp(target: ContainerBuilder | App): Promise<App> {
     const where = isPlugboardError(error)
       ? { ...(error.pluginId ? { plugin: error.pluginId } : {}), ...(error.moduleId ? { module: error.moduleId } : {}) }
       : {};
-    app.log.fatal({ err: error, ...where }, `the app failed to start and will exit: ${describeThrown(error)}`);
+    logFailure(app.log, 'fatal', where, error, `the app failed to start and will exit: ${describeThrown(error)}`);
     await app.stop().catch(() => undefined);
     app.log.flush?.();
     process.exit(1);

@@ -3,6 +3,7 @@ import { describeThrown, plugboardError, type Subject } from '../errors/index.js
 import type { ExtensionPointNode, ModuleNode, PluginNode, ServiceNode } from '../model/types.js';
 import { rebuildImplementation } from './extension-points/rebuild.js';
 import { initFailure } from './failures.js';
+import { logFailure } from './log-failure.js';
 import type { HookRegistry } from './hooks.js';
 import { box, initialize, andThen, type Boxed } from './instances.js';
 import type { ModuleFailureReports } from './module-failures.js';
@@ -124,21 +125,21 @@ export class PluginStart {
     const subject: Subject = { pluginId: this.node.id };
     return attempt(
       () => this.constructAndInitPlugin(subject),
-      () => DONE,
+      // After the plugin's init, not part of it: a module reported meanwhile fails as that module
+      // (INIT_FAILED naming it, the reported error as cause), not wrapped as the plugin's own failure.
+      () => this.closeReports(this.node.provides),
       (error) => {
         throw initFailure(subject, error);
       },
     );
   }
 
-  private constructAndInitPlugin(subject: Subject): Boxed<void> {
+  private constructAndInitPlugin(subject: Subject): Boxed<object> {
     const holder = { key: '\0plugin', pluginId: this.node.id };
     return andThen(this.finishUsers(this.node.provides), () =>
       andThen(this.scope.construct(this.node.recipe, this.node.needs, holder, subject), (instance) => {
         for (const ep of this.node.provides) this.scope.gate(ep.id).close();
-        return andThen(initialize(instance, this.node.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack), () =>
-          this.closeReports(this.node.provides),
-        );
+        return initialize(instance, this.node.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack);
       }),
     );
   }
@@ -213,15 +214,17 @@ export class PluginStart {
     for (const ep of this.node.extensionPoints.values()) this.scope.gate(ep.id).closeFor(module.id);
     this.scope.hooks.dropHooksOf(this.node.id, module.id);
     this.env.root.hooks.dropHooksOf(this.node.id, module.id);
-    this.env
-      .log()
-      .error(
-        { err: error, plugin: this.node.id, module: module.id },
-        `module '${module.id}' of plugin '${this.node.id}' failed to start and was left out (onModuleBootFailure: 'continue'): ${describeThrown(error)}`,
-      );
-    // What it registered to undo (its @onShutdown, its hooks here and at the root) runs now, last first.
+    logFailure(
+      this.env.log(),
+      'error',
+      { plugin: this.node.id, module: module.id },
+      error,
+      `module '${module.id}' of plugin '${this.node.id}' failed to start and was left out (onModuleBootFailure: 'continue'): ${describeThrown(error)}`,
+    );
+    // What it registered to undo runs now, in the order a full stop would run it: its steps in
+    // the plugin (its @onShutdown, its plugin shutdown hooks) last first, then its root hooks.
     const owned = (step: ShutdownStep): boolean => step.owner.pluginId === this.node.id && step.owner.moduleId === module.id;
-    const steps = [...this.scope.stack.extract(owned), ...this.env.root.stack.extract(owned)].reverse();
+    const steps = [...this.scope.stack.extract(owned).reverse(), ...this.env.root.stack.extract(owned).reverse()];
     const ran = this.env.runner.runAll(steps);
     return typeof ran === 'number' ? DONE : ran.then(() => DONE);
   }

@@ -3,6 +3,7 @@ import { describeThrown, isPlugboardError, PlugboardError, plugboardError } from
 import type { PluginNode, WiringGraph } from '../model/types.js';
 import type { AnyServiceRef } from '../tokens/service-ref.js';
 import type { RootContext } from './context-refs.js';
+import { logFailure } from './log-failure.js';
 import { ModuleFailureReports } from './module-failures.js';
 import { PluginScope } from './plugin-scope.js';
 import { PluginStart, type BootFailurePolicy, type PluginStartEnv } from './plugin-start.js';
@@ -227,8 +228,11 @@ export class Runtime {
       throw error;
     }
     await this.stopPlugin(plugin);
-    this.#logger.error(
-      { err: error, plugin: plugin.id },
+    logFailure(
+      this.#logger,
+      'error',
+      { plugin: plugin.id },
+      error,
       `plugin '${plugin.id}' failed to start and was left out (onPluginBootFailure: 'continue'): ${describeThrown(error)}`,
     );
     throw error;

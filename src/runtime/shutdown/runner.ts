@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { describeThrown, isPlugboardError, label, plugboardError } from '../../errors/index.js';
+import { logFailure } from '../log-failure.js';
 import { withTimeout } from '../timeouts.js';
 import { isThenable } from '../walk.js';
 import { stepSubject, type ShutdownStack, type ShutdownStep } from './stack.js';
@@ -57,14 +58,13 @@ export class ShutdownRunner {
   private failed(step: ShutdownStep, error: unknown): number {
     const { pluginId, moduleId } = step.owner;
     const fields = {
-      err: error,
       ...(pluginId === undefined ? {} : { plugin: pluginId }),
       ...(moduleId === undefined ? {} : { module: moduleId }),
     };
     const message = isPlugboardError(error, 'SHUTDOWN_TIMEOUT')
       ? error.message
       : `${label(stepSubject(step))} failed during shutdown: ${describeThrown(error)}; the rest still run`;
-    this.logger().error(fields, message);
+    logFailure(this.logger(), 'error', fields, error, message);
     return 1;
   }
 }
