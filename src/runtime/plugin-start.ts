@@ -197,13 +197,25 @@ export class PluginStart {
    * Leaves a failed module out, leaving nothing of it behind: its views close, its startup hooks
    * are dropped, what it registered to shut down runs now, and what it added to a `useClass`
    * extension point is rebuilt away before the provider starts. What it added to a `useValue` or
-   * `useFactory` point cannot be taken back, so then the plugin fails instead (unless that very
-   * point's factory reported the failure: its provider knows).
+   * `useFactory` point, or to a `useClass` point its provider already holds, cannot be taken back,
+   * so then the plugin fails instead (unless that very point's factory reported the failure: its
+   * provider knows).
    */
   private leaveOut(module: ModuleNode, error: unknown, reportedThrough: ExtensionPointNode | undefined): Boxed<void> {
     for (const ep of this.node.extensionPoints.values()) {
-      const form = ep.implementation.kind === 'value' ? 'useValue' : ep.implementation.kind === 'factory' ? 'useFactory' : undefined;
-      if (form === undefined || ep === reportedThrough || !this.scope.gate(ep.id).touchedBy(module.id)) continue;
+      const gate = this.scope.gate(ep.id);
+      if (ep === reportedThrough || !gate.touchedBy(module.id)) continue;
+      // A useClass point is rebuilt without the module before its provider starts; once the
+      // provider holds it (a failure reported late, through another point's factory), it cannot be.
+      const form =
+        ep.implementation.kind === 'value'
+          ? 'useValue'
+          : ep.implementation.kind === 'factory'
+            ? 'useFactory'
+            : gate.closed
+              ? 'useClass'
+              : undefined;
+      if (form === undefined) continue;
       throw plugboardError(
         'INIT_FAILED',
         { reason: 'unrebuildable', pluginId: this.node.id, moduleId: module.id, extensionPointId: ep.id, form, cause: error },

@@ -262,6 +262,57 @@ describe('a failure reported late, during the provider’s @onInit', () => {
     expect(of(events, 'b')).toEqual([]);
   });
 
+  it("'continue': a module reported late that had also added to a useClass point its provider already holds fails the plugin", async () => {
+    interface Tags {
+      tag(name: string): void;
+    }
+    const tagsPoint = createExtensionPoint<Tags>({ id: 'leave-out.tags' });
+    class TagList implements Tags {
+      readonly names: string[] = [];
+      tag(name: string): void {
+        this.names.push(name);
+      }
+    }
+    const contexts = new Map<string, ExtensionPointFactoryContext>();
+    const reported = new Error('validated late');
+    @Plugin({
+      id: 'host',
+      extensionPoints: [
+        {
+          provide: itemsPoint,
+          useFactory: (context: ExtensionPointFactoryContext) => {
+            contexts.set(context.moduleId!, context);
+            return { add: () => undefined };
+          },
+        },
+        { provide: tagsPoint, useClass: TagList },
+      ],
+    })
+    class Host {
+      constructor(@inject(tagsPoint) readonly tags: Tags) {}
+      @onInit() async init(): Promise<void> {
+        await tick();
+        contexts.get('b')!.reportModuleStartupFailure({ error: reported });
+      }
+    }
+    @Module({ pluginId: 'host', id: 'b' })
+    class Tagger {
+      constructor(
+        @inject(itemsPoint) private readonly items: Items,
+        @inject(tagsPoint) private readonly tags: Tags,
+      ) {}
+      @onInit() init(): void {
+        this.items.add('b1');
+        this.tags.tag('from b');
+      }
+    }
+    const app = quietBuilder({ onModuleBootFailure: 'continue' }).add([Host, Tagger]).build();
+    // The provider already holds 'from b': leaving b out would leave that behind, so the plugin fails.
+    const error = await rejectionWithin(app.start(), 2_000);
+    expect(error).toMatchObject({ code: 'INIT_FAILED', pluginId: 'host', moduleId: 'b', extensionPointId: 'leave-out.tags' });
+    expect(error.message).toContain("provider had received extension point 'leave-out.tags'");
+  });
+
   it("'abort': the plugin fails, INIT_FAILED naming the module, the reported error as cause; everything stops once", async () => {
     const events: string[] = [];
     const reported = new Error('validated late');

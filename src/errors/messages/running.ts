@@ -11,7 +11,8 @@ export type InitFailure =
       readonly pluginId: string;
       readonly moduleId: string;
       readonly extensionPointId: string;
-      readonly form: 'useValue' | 'useFactory';
+      /** How the point is provided; `useClass` only once its instance was handed to its provider. */
+      readonly form: 'useValue' | 'useFactory' | 'useClass';
       readonly cause: unknown;
     }
   | { readonly reason: 'replay'; readonly pluginId: string; readonly extensionPointId: string; readonly cause: unknown }
@@ -43,13 +44,17 @@ export const runningMessages = {
         case undefined:
           return `${Label(data)} failed to start: ${describeThrown(data.cause)}`;
         case 'unrebuildable':
-          return (
-            `Module '${data.moduleId}' of plugin '${data.pluginId}' failed to start (${describeThrown(data.cause)}) after it ` +
-            `had called extension point '${data.extensionPointId}', which is provided with ${data.form}: plugboard cannot ` +
-            `take back what the module added there, so it cannot leave the module out cleanly and the plugin fails ` +
-            `instead. Provide the extension point with useClass (plugboard then rebuilds it without the module), or report ` +
-            `the failure from the factory with reportModuleStartupFailure.`
-          );
+          return data.form === 'useClass'
+            ? `Module '${data.moduleId}' of plugin '${data.pluginId}' was reported failed (${describeThrown(data.cause)}) ` +
+                `after its provider had received extension point '${data.extensionPointId}', which the module had called: ` +
+                `plugboard cannot take back what the module added there, so it cannot leave the module out cleanly and the ` +
+                `plugin fails instead. Report the failure before the provider reads the point (from the module's own ` +
+                `@onInit, or from that point's factory with reportModuleStartupFailure).`
+            : `Module '${data.moduleId}' of plugin '${data.pluginId}' failed to start (${describeThrown(data.cause)}) after it ` +
+                `had called extension point '${data.extensionPointId}', which is provided with ${data.form}: plugboard cannot ` +
+                `take back what the module added there, so it cannot leave the module out cleanly and the plugin fails ` +
+                `instead. Provide the extension point with useClass (plugboard then rebuilds it without the module), or report ` +
+                `the failure from the factory with reportModuleStartupFailure.`;
         case 'replay':
           return (
             `Plugin '${data.pluginId}' could not rebuild extension point '${data.extensionPointId}' without a module that ` +
