@@ -68,9 +68,13 @@ export function makeFeatureLoader<TDeps extends Record<string, ServiceRef<unknow
   }
   const loader: unknown = Object.getOwnPropertyDescriptor(config, 'loader')?.value ?? undefined;
   const functionName: unknown = typeof loader === 'function' ? Object.getOwnPropertyDescriptor(loader, 'name')?.value : undefined;
+  const given: unknown = config.name;
+  if (given !== undefined && (typeof given !== 'string' || given === '')) {
+    throw plugboardError('INVALID_TOKEN', { reason: 'loader-name', value: given });
+  }
   const name =
-    typeof config.name === 'string' && config.name !== ''
-      ? config.name
+    given !== undefined
+      ? given
       : typeof functionName === 'string' && functionName !== '' && functionName !== 'loader'
         ? functionName
         : 'feature loader';

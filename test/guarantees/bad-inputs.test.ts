@@ -93,6 +93,8 @@ describe('decorators and tokens', () => {
     ['createExtensionPoint({ id: 1n })', () => createExtensionPoint({ id: untyped(1n) }), 'INVALID_TOKEN'],
     ['createServiceDecorator(null)', () => createServiceDecorator(untyped(null)), 'INVALID_TOKEN'],
     ['createFeatureLoader(null)', () => createFeatureLoader(untyped(null)), 'INVALID_TOKEN'],
+    ['createFeatureLoader({ name: 1n })', () => createFeatureLoader({ name: untyped(1n), loader: () => [] }), 'INVALID_TOKEN'],
+    ["createFeatureLoader({ name: '' })", () => createFeatureLoader({ name: '', loader: () => [] }), 'INVALID_TOKEN'],
   ])('%s', (_, call, code) => expectPlugboardError(call, code));
 
   it('onInit() and optional() on something that is not a method or parameter', () => {

@@ -49,6 +49,7 @@ export type TokenProblem =
   | { readonly reason: 'initialization'; readonly refId: string; readonly value: unknown }
   | { readonly reason: 'root-context'; readonly refId: string }
   | { readonly reason: 'loader-function' }
+  | { readonly reason: 'loader-name'; readonly value: unknown }
   | { readonly reason: 'loader-dep'; readonly loader: string; readonly name: string };
 
 const ID_RULE = `ids are lower case words separated by '-' or '.', starting with a letter (for example 'catalog' or 'github-actions')`;
@@ -154,6 +155,8 @@ export const tokenMessages = {
           );
         case 'loader-function':
           return 'createFeatureLoader() needs a `loader` function that returns features.';
+        case 'loader-name':
+          return `createFeatureLoader(): \`name\` names the loader in messages and must be a non-empty string, got ${describeValue(data.value)}; leave it out to use the loader function's name.`;
         case 'loader-dep':
           return `createFeatureLoader() '${data.loader}': dependency '${data.name}' is not a service ref.`;
       }
