@@ -5,6 +5,7 @@ import type { CatalogOptions } from '../model/catalog.js';
 import { featureRejection, featuresOfModule, isModuleLike, type LoadedOrigin } from '../model/features.js';
 import type { ServiceNode, WiringGraph } from '../model/types.js';
 import type { RootScope } from '../runtime/root-scope.js';
+import { withTimeout } from '../runtime/timeouts.js';
 import type { FeatureLoader } from '../tokens/feature-loader.js';
 import { isServiceDecorator } from '../tokens/service-decorator.js';
 import { type AnyServiceRef } from '../tokens/service-ref.js';
@@ -68,7 +69,7 @@ export async function runFeatureLoaders(
     for (const [name, ref] of Object.entries(loader.deps)) deps[name] = bootstrap.get(ref);
     let items: unknown[];
     try {
-      items = await withDeadline(collect(loader.loader(deps)), scopes.timeoutMs, loader.name);
+      items = await withTimeout(collect(loader.loader(deps)), scopes.timeoutMs, () => new LoaderTimeout(loader.name));
     } catch (error) {
       problems.push(
         error instanceof LoaderTimeout
@@ -126,24 +127,6 @@ function isServiceFeature(value: unknown): boolean {
 }
 
 class LoaderTimeout extends Error {}
-
-/** The loader's result, or a LoaderTimeout once `ms` passed (the timer keeps the process alive meanwhile). */
-function withDeadline<T>(work: Promise<T>, ms: number | undefined, name: string): Promise<T> {
-  if (ms === undefined) return work;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new LoaderTimeout(name)), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
 
 async function collect(result: unknown): Promise<unknown[]> {
   const value = await result;
