@@ -152,8 +152,12 @@ export class Runtime {
     const dependants = new Map<PluginNode, PluginNode[]>();
     const isRunning = new Set(running);
     for (const plugin of running) {
-      for (const dependency of plugin.dependsOn)
-        if (isRunning.has(dependency)) dependants.set(dependency, [...(dependants.get(dependency) ?? []), plugin]);
+      for (const dependency of plugin.dependsOn) {
+        if (!isRunning.has(dependency)) continue;
+        const list = dependants.get(dependency);
+        if (list === undefined) dependants.set(dependency, [plugin]);
+        else list.push(plugin);
+      }
     }
     await walk(running, {
       prerequisites: (plugin) => dependants.get(plugin) ?? [],
