@@ -243,14 +243,27 @@ export class PluginScope implements CreationScope {
     if (node.kind === 'class') {
       // A class injecting an extension point holds a view of its own.
       const context = node.recipe.deps.some((dep) => dep.kind === 'extensionPoint')
-        ? {
-            ...this.#make,
-            resolve: (dep: Dependency) => this.resolve(dep, { key: `\0${node.key}`, pluginId: this.#node.id, className: node.recipe.name }),
-          }
+        ? this.makeContextResolving((dep) =>
+            this.resolve(dep, { key: `\0${node.key}`, pluginId: this.#node.id, className: node.recipe.name }),
+          )
         : this.#make;
       return makeClass(node, context);
     }
     return makeRootContext(node, this.#make);
+  }
+
+  /** The scope's make context with another `resolve` (a getter for the timeout, which config may refine). */
+  private makeContextResolving(resolve: (dep: Dependency) => unknown): MakeContext {
+    const make = this.#make;
+    return {
+      resolve,
+      pluginId: make.pluginId,
+      get timeoutMs() {
+        return make.timeoutMs;
+      },
+      stack: make.stack,
+      rootContext: (context) => make.rootContext(context),
+    };
   }
 
   halted(): boolean {
