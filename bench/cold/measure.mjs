@@ -1,0 +1,147 @@
+// Cold start: whole processes timed from the parent. Each app entry (app-*.mjs) runs a system's app
+// of the current scenario, prints 'started', stops it and exits: "to started" is spawn → that line,
+// "to exit" is that line → the process's exit. Each import entry (import-*.mjs) only imports a
+// framework: spawn → exit, of which a bare `node` process is the floor. Every entry runs as users
+// ship it (unbundled, from node_modules and dist/) and as one esbuild bundle. All variants are
+// interleaved (rotated each round), so drift of the machine hits them alike.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { benchDir } from '../lib/machine.mjs';
+import { timeProcess } from '../lib/process.mjs';
+import { cell, fmt, ratio, rotate, stats } from '../lib/stats.mjs';
+import { bundle } from './bundle.mjs';
+
+const coldDir = path.join(benchDir, 'cold');
+const buildDir = path.join(benchDir, 'results', 'build');
+
+export const COLD_SYSTEMS = ['plugboard', 'backstage', 'handwired'];
+export const IMPORTS = ['bare', 'inversify', 'pino', 'plugboard', 'backstage'];
+const FORMS = ['unbundled', 'bundled'];
+
+const SYSTEM_LABELS = { plugboard: 'plugboard', backstage: 'Backstage backend', handwired: 'hand-wired' };
+const IMPORT_LABELS = {
+  bare: 'bare `node` (nothing imported)',
+  inversify: 'InversifyJS alone',
+  pino: 'pino alone',
+  plugboard: 'plugboard (`dist/index.js`: with reflect-metadata, InversifyJS, pino)',
+  backstage: 'Backstage wiring (`backend-app-api` + `backend-plugin-api`)',
+};
+
+function entryFile(name, form) {
+  return form === 'bundled' ? path.join(buildDir, `${name}.mjs`) : path.join(coldDir, `${name}.mjs`);
+}
+
+/** Builds every bundle afresh (dist/ may have changed since the last run). */
+async function bundleAll(names) {
+  mkdirSync(buildDir, { recursive: true });
+  const info = {};
+  for (const name of names) info[name] = await bundle(path.join(coldDir, `${name}.mjs`), path.join(buildDir, `${name}.mjs`));
+  return info;
+}
+
+/**
+ * Runs every variant `runs` times, interleaved. `sizes` are the app sizes ({ n, m }); `systems`
+ * the app systems (COLD_SYSTEMS). Returns { variants, results, bundles }.
+ */
+export async function measureCold({ sizes, runs, systems = COLD_SYSTEMS, imports = IMPORTS, log = () => {} }) {
+  const variants = [];
+  for (const form of FORMS) {
+    for (const system of systems) for (const size of sizes) variants.push({ kind: 'app', name: `app-${system}`, system, size, form });
+    for (const what of imports) variants.push({ kind: 'import', name: `import-${what}`, what, form });
+  }
+  const bundles = await bundleAll([...new Set(variants.map((v) => v.name))]);
+  const results = [];
+  const total = runs * variants.length;
+  for (let r = 0; r < runs; r++) {
+    for (const v of rotate(variants, r)) {
+      const args = [entryFile(v.name, v.form), ...(v.kind === 'app' ? [String(v.size.n), String(v.size.m)] : [])];
+      const t = await timeProcess(process.execPath, args, { cwd: benchDir });
+      if (v.kind === 'app' && t.startedMs === undefined)
+        throw new Error(`${v.name} ${args.slice(1).join(' ')} (${v.form}) never printed 'started'`);
+      results.push({ ...v, run: r, totalMs: t.totalMs, startedMs: t.startedMs, exitMs: t.exitMs });
+      log(
+        `[${results.length}/${total}] cold ${v.form.padEnd(9)} ${v.name}${v.size ? ` ${v.size.n}x${v.size.m}` : ''}: ${fmt(t.totalMs)} ms`,
+      );
+    }
+  }
+  return { variants, results, bundles };
+}
+
+function summarise(results, pick) {
+  const rs = results.filter(pick);
+  if (rs.length === 0) return undefined;
+  const of = (key) => (rs[0][key] === undefined ? undefined : stats(rs.map((x) => x[key])));
+  return { totalMs: of('totalMs'), startedMs: of('startedMs'), exitMs: of('exitMs'), runs: rs.length };
+}
+
+/** The cold-start and import-cost tables, in markdown. */
+export function coldMarkdown({ results, bundles }, { sizes, systems = COLD_SYSTEMS, imports = IMPORTS }) {
+  const lines = [];
+  const runs = Math.max(...results.map((r) => r.run)) + 1;
+  lines.push('## Cold start: the whole process', '');
+  lines.push(
+    `\`node <entry> N M\` of the current scenario, timed from the parent: **to started** is spawn → the app printed that ` +
+      `it started (imports, definition and start included), **to exit** is that line → the process exited ` +
+      `(stop, then Node's own exit). **unbundled** runs the entry as users ship it (\`dist/\` and \`node_modules\`), ` +
+      `**bundled** one esbuild bundle of it (ESM, \`platform: node\`, a \`createRequire\` banner for pino's requires). ` +
+      `${runs} runs of each, every variant interleaved; cells are \`median (min–max)\` ms; ÷ Backstage compares medians ` +
+      `of the same form and size.`,
+    '',
+  );
+  lines.push('| size | system | form | to started ms | to exit ms | whole process ms | to started ÷ Backstage | whole ÷ Backstage |');
+  lines.push('|---|---|---|---:|---:|---:|---:|---:|');
+  for (const size of sizes) {
+    for (const form of FORMS) {
+      const base = summarise(
+        results,
+        (r) => r.kind === 'app' && r.system === 'backstage' && r.form === form && r.size.n === size.n && r.size.m === size.m,
+      );
+      for (const system of systems) {
+        const x = summarise(
+          results,
+          (r) => r.kind === 'app' && r.system === system && r.form === form && r.size.n === size.n && r.size.m === size.m,
+        );
+        if (!x) continue;
+        lines.push(
+          `| ${size.n}×${size.m} | ${SYSTEM_LABELS[system]} | ${form} | ${cell(x.startedMs)} | ${cell(x.exitMs)} | ${cell(x.totalMs)} | ` +
+            `${ratio(x.startedMs.median, base?.startedMs.median)} | ${ratio(x.totalMs.median, base?.totalMs.median)} |`,
+        );
+      }
+    }
+  }
+  lines.push('');
+
+  lines.push('## Import cost: a process that only imports', '');
+  lines.push(
+    'spawn → exit of an entry that imports the package and nothing else (its namespace kept, so a bundle keeps all ' +
+      'of it); **over bare** subtracts the bare `node` median of the same form.',
+    '',
+  );
+  lines.push('| what | unbundled ms | over bare | bundled ms | over bare | files in the bundle | bundle KB |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  const imp = (what, form) => summarise(results, (r) => r.kind === 'import' && r.what === what && r.form === form);
+  const over = (what, form) => {
+    const x = imp(what, form);
+    const bare = imp('bare', form);
+    return x && bare ? x.totalMs.median - bare.totalMs.median : undefined;
+  };
+  for (const what of imports) {
+    const u = imp(what, 'unbundled');
+    const b = imp(what, 'bundled');
+    const info = bundles[`import-${what}`];
+    lines.push(
+      `| ${IMPORT_LABELS[what]} | ${u ? cell(u.totalMs) : '–'} | ${what === 'bare' ? '–' : fmt(over(what, 'unbundled'))} | ` +
+        `${b ? cell(b.totalMs) : '–'} | ${what === 'bare' ? '–' : fmt(over(what, 'bundled'))} | ${info?.inputs ?? '–'} | ${info ? (info.bytes / 1024).toFixed(0) : '–'} |`,
+    );
+  }
+  lines.push('');
+  if (imports.includes('plugboard') && imports.includes('inversify')) {
+    const d = (form) => fmt(over('plugboard', form) - over('inversify', form));
+    lines.push(
+      `plugboard's import cost over InversifyJS's (medians, over bare): **${d('unbundled')} ms** unbundled, **${d('bundled')} ms** bundled.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
