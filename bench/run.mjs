@@ -154,7 +154,7 @@ async function measureTable(opts, systems) {
       for (const scenario of rotate(opts.scenarios, r)) {
         for (const system of rotate(systems, r)) {
           const res = await runOne(system, scenario, size, opts.timeoutMs);
-          results.push(res);
+          results.push({ ...res, run: r });
           console.error(
             `[${String(results.length).padStart(String(total).length)}/${total}] ${size.n}x${size.m} ${scenario.padEnd(7)} run ${r + 1}/${size.runs} ` +
               `${system.padEnd(10)} define ${fmt(res.defineMs).padStart(6)} ms  start ${fmt(res.startMs).padStart(6)} ms  ` +

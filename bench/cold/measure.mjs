@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { benchDir } from '../lib/machine.mjs';
 import { timeProcess } from '../lib/process.mjs';
-import { cell, fmt, ratio, rotate, stats } from '../lib/stats.mjs';
+import { cell, fmt, median, ratio, rotate, stats } from '../lib/stats.mjs';
 import { bundle } from './bundle.mjs';
 
 const coldDir = path.join(benchDir, 'cold');
@@ -75,6 +75,19 @@ function summarise(results, pick) {
   return { totalMs: of('totalMs'), startedMs: of('startedMs'), exitMs: of('exitMs'), runs: rs.length };
 }
 
+/** `key` of a system's app run over Backstage's of the same round, form and size; median over the rounds. */
+function pairedRatio(results, { system, form, size }, key) {
+  const at = (s) =>
+    new Map(
+      results
+        .filter((r) => r.kind === 'app' && r.system === s && r.form === form && r.size.n === size.n && r.size.m === size.m)
+        .map((r) => [r.run, r[key]]),
+    );
+  const base = at('backstage');
+  const ratios = [...at(system)].filter(([run]) => base.get(run) > 0).map(([run, v]) => v / base.get(run));
+  return ratios.length ? ratio(median(ratios), 1) : 'n/a';
+}
+
 /** The cold-start and import-cost tables, in markdown. */
 export function coldMarkdown({ results, bundles }, { sizes, systems = COLD_SYSTEMS, imports = IMPORTS }) {
   const lines = [];
@@ -85,18 +98,14 @@ export function coldMarkdown({ results, bundles }, { sizes, systems = COLD_SYSTE
       `it started (imports, definition and start included), **to exit** is that line → the process exited ` +
       `(stop, then Node's own exit). **unbundled** runs the entry as users ship it (\`dist/\` and \`node_modules\`), ` +
       `**bundled** one esbuild bundle of it (ESM, \`platform: node\`, a \`createRequire\` banner for pino's requires). ` +
-      `${runs} runs of each, every variant interleaved; cells are \`median (min–max)\` ms; ÷ Backstage compares medians ` +
-      `of the same form and size.`,
+      `${runs} runs of each, every variant interleaved; cells are \`median (min–max)\` ms; ÷ Backstage divides by the ` +
+      `Backstage run of the same round, form and size, median over the rounds.`,
     '',
   );
   lines.push('| size | system | form | to started ms | to exit ms | whole process ms | to started ÷ Backstage | whole ÷ Backstage |');
   lines.push('|---|---|---|---:|---:|---:|---:|---:|');
   for (const size of sizes) {
     for (const form of FORMS) {
-      const base = summarise(
-        results,
-        (r) => r.kind === 'app' && r.system === 'backstage' && r.form === form && r.size.n === size.n && r.size.m === size.m,
-      );
       for (const system of systems) {
         const x = summarise(
           results,
@@ -105,7 +114,7 @@ export function coldMarkdown({ results, bundles }, { sizes, systems = COLD_SYSTE
         if (!x) continue;
         lines.push(
           `| ${size.n}×${size.m} | ${SYSTEM_LABELS[system]} | ${form} | ${cell(x.startedMs)} | ${cell(x.exitMs)} | ${cell(x.totalMs)} | ` +
-            `${ratio(x.startedMs.median, base?.startedMs.median)} | ${ratio(x.totalMs.median, base?.totalMs.median)} |`,
+            `${pairedRatio(results, { system, form, size }, 'startedMs')} | ${pairedRatio(results, { system, form, size }, 'totalMs')} |`,
         );
       }
     }

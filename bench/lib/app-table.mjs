@@ -1,5 +1,5 @@
 // The app tables (start, stop, define, max RSS per system and size) of one scenario, in markdown.
-import { cell, fmt, ratio, stats } from './stats.mjs';
+import { cell, fmt, median, ratio, stats } from './stats.mjs';
 
 export const LABELS = {
   plugboard: 'plugboard',
@@ -51,6 +51,18 @@ function summary(results, size, system) {
   };
 }
 
+/**
+ * The system's figure divided by Backstage's of the same round, median over the rounds: two runs of
+ * one round ran back to back, so this cancels the machine's drift better than a ratio of medians.
+ */
+function pairedRatio(results, size, system, key) {
+  const at = (s) => new Map(results.filter((r) => r.n === size.n && r.m === size.m && r.system === s).map((r) => [r.run, r[key]]));
+  const mine = at(system);
+  const base = at('backstage');
+  const ratios = [...mine].filter(([run]) => base.get(run) > 0).map(([run, v]) => v / base.get(run));
+  return ratios.length ? ratio(median(ratios), 1) : 'n/a';
+}
+
 /** The summary and per-size tables of one scenario; `results` are that scenario's runs. */
 export function appTables({ scenario, sizes, systems, results }) {
   const lines = [];
@@ -62,22 +74,12 @@ export function appTables({ scenario, sizes, systems, results }) {
       const x = summary(results, size, s);
       return x ? `${fmt(x.startMs.median)} / ${fmt(x.stopMs.median)} / ${x.maxRssMB.median.toFixed(0)}` : '–';
     });
-    const pb = summary(results, size, 'plugboard');
-    const bs = summary(results, size, 'backstage');
-    const ratios =
-      pb && bs
-        ? [
-            ratio(pb.startMs.median, bs.startMs.median),
-            ratio(pb.stopMs.median, bs.stopMs.median),
-            ratio(pb.maxRssMB.median, bs.maxRssMB.median),
-          ].join(' / ')
-        : 'n/a';
+    const ratios = ['startMs', 'stopMs', 'maxRssMB'].map((key) => pairedRatio(results, size, 'plugboard', key)).join(' / ');
     lines.push(`| ${size.n}×${size.m} | ${cells.join(' | ')} | ${ratios} |`);
   }
   lines.push('');
 
   for (const size of sizes) {
-    const base = summary(results, size, 'backstage');
     lines.push(
       `### ${size.n} plugins × ${size.m} modules, ${SCENARIO_TITLES[scenario]} (${size.runs} run${size.runs > 1 ? 's' : ''} each)`,
       '',
@@ -91,9 +93,9 @@ export function appTables({ scenario, sizes, systems, results }) {
       if (!x) continue;
       lines.push(
         `| ${LABELS[s]} | ${cell(x.startMs)} | ${cell(x.stopMs)} | ${cell(x.defineMs)} | ${cell(x.maxRssMB, 0)} | ` +
-          `${fmt(x.loadMs.median)} | ${ratio(x.startMs.median, base?.startMs.median)} | ` +
-          `${ratio(x.stopMs.median, base?.stopMs.median)} | ${ratio(x.defineMs.median, base?.defineMs.median)} | ` +
-          `${ratio(x.maxRssMB.median, base?.maxRssMB.median)} |`,
+          `${fmt(x.loadMs.median)} | ${pairedRatio(results, size, s, 'startMs')} | ` +
+          `${pairedRatio(results, size, s, 'stopMs')} | ${pairedRatio(results, size, s, 'defineMs')} | ` +
+          `${pairedRatio(results, size, s, 'maxRssMB')} |`,
       );
     }
     lines.push('');
@@ -110,8 +112,9 @@ export function appDefinitions() {
     '- **stop**: the stop call until every stop hook ran.',
     '- **max RSS**: the process peak (`process.resourceUsage().maxRSS`), framework load included.',
     '- **import**: loading the framework (`import()` of the system module), outside the other figures.',
-    '- Cells are `median (min–max)`; **÷ Backstage** is the system’s median divided by the Backstage backend’s ' +
-      'in the same scenario and size (below 1: faster or smaller than Backstage).',
+    '- Cells are `median (min–max)`; **÷ Backstage** is the system’s figure divided by the Backstage backend’s ' +
+      'of the same round (the two ran back to back), median over the rounds, in the same scenario and size ' +
+      '(below 1: faster or smaller than Backstage).',
     '',
     'How each system is wired (`bench/systems/*.mjs`, `bench/systems/variant/*.mjs`):',
     '',
