@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { benchDir } from '../lib/machine.mjs';
-import { timeProcess } from '../lib/process.mjs';
+import { cpuArgs, timeProcess } from '../lib/process.mjs';
 import { cell, fmt, median, ratio, rotate, stats } from '../lib/stats.mjs';
 import { bundle } from './bundle.mjs';
 
@@ -56,10 +56,18 @@ export async function measureCold({ sizes, runs, systems = COLD_SYSTEMS, imports
   for (let r = 0; r < runs; r++) {
     for (const v of rotate(variants, r)) {
       const args = [entryFile(v.name, v.form), ...(v.kind === 'app' ? [String(v.size.n), String(v.size.m)] : [])];
-      const t = await timeProcess(process.execPath, args, { cwd: benchDir });
+      const t = await timeProcess(process.execPath, [...cpuArgs, ...args], { cwd: benchDir });
       if (v.kind === 'app' && t.startedMs === undefined)
         throw new Error(`${v.name} ${args.slice(1).join(' ')} (${v.form}) never printed 'started'`);
-      results.push({ ...v, run: r, totalMs: t.totalMs, startedMs: t.startedMs, exitMs: t.exitMs });
+      results.push({
+        ...v,
+        run: r,
+        totalMs: t.totalMs,
+        startedMs: t.startedMs,
+        exitMs: t.exitMs,
+        cpuMs: t.cpuMs,
+        startedCpuMs: t.startedCpuMs,
+      });
       log(
         `[${results.length}/${total}] cold ${v.form.padEnd(9)} ${v.name}${v.size ? ` ${v.size.n}x${v.size.m}` : ''}: ${fmt(t.totalMs)} ms`,
       );
@@ -72,7 +80,14 @@ function summarise(results, pick) {
   const rs = results.filter(pick);
   if (rs.length === 0) return undefined;
   const of = (key) => (rs[0][key] === undefined ? undefined : stats(rs.map((x) => x[key])));
-  return { totalMs: of('totalMs'), startedMs: of('startedMs'), exitMs: of('exitMs'), runs: rs.length };
+  return {
+    totalMs: of('totalMs'),
+    startedMs: of('startedMs'),
+    exitMs: of('exitMs'),
+    cpuMs: of('cpuMs'),
+    startedCpuMs: of('startedCpuMs'),
+    runs: rs.length,
+  };
 }
 
 /** `key` of a system's app run over Backstage's of the same round, form and size; median over the rounds. */
@@ -99,11 +114,16 @@ export function coldMarkdown({ results, bundles }, { sizes, systems = COLD_SYSTE
       `(stop, then Node's own exit). **unbundled** runs the entry as users ship it (\`dist/\` and \`node_modules\`), ` +
       `**bundled** one esbuild bundle of it (ESM, \`platform: node\`, a \`createRequire\` banner for pino's requires). ` +
       `${runs} runs of each, every variant interleaved; cells are \`median (min–max)\` ms; ÷ Backstage divides by the ` +
-      `Backstage run of the same round, form and size, median over the rounds.`,
+      `Backstage run of the same round, form and size, median over the rounds. **CPU** columns are the process's own ` +
+      `CPU time (user + system, all threads: \`process.cpuUsage()\` at the 'started' line and at exit, through a ` +
+      `\`--import\` preload): on a shared machine it moves far less than wall time when other processes compete.`,
     '',
   );
-  lines.push('| size | system | form | to started ms | to exit ms | whole process ms | to started ÷ Backstage | whole ÷ Backstage |');
-  lines.push('|---|---|---|---:|---:|---:|---:|---:|');
+  lines.push(
+    '| size | system | form | to started ms | to exit ms | whole process ms | CPU to started ms | CPU whole ms | ' +
+      'to started ÷ Backstage | whole ÷ Backstage | CPU to started ÷ Backstage |',
+  );
+  lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const size of sizes) {
     for (const form of FORMS) {
       for (const system of systems) {
@@ -114,7 +134,9 @@ export function coldMarkdown({ results, bundles }, { sizes, systems = COLD_SYSTE
         if (!x) continue;
         lines.push(
           `| ${size.n}×${size.m} | ${SYSTEM_LABELS[system]} | ${form} | ${cell(x.startedMs)} | ${cell(x.exitMs)} | ${cell(x.totalMs)} | ` +
-            `${pairedRatio(results, { system, form, size }, 'startedMs')} | ${pairedRatio(results, { system, form, size }, 'totalMs')} |`,
+            `${x.startedCpuMs ? fmt(x.startedCpuMs.median) : '–'} | ${x.cpuMs ? fmt(x.cpuMs.median) : '–'} | ` +
+            `${pairedRatio(results, { system, form, size }, 'startedMs')} | ${pairedRatio(results, { system, form, size }, 'totalMs')} | ` +
+            `${pairedRatio(results, { system, form, size }, 'startedCpuMs')} |`,
         );
       }
     }
@@ -124,31 +146,51 @@ export function coldMarkdown({ results, bundles }, { sizes, systems = COLD_SYSTE
   lines.push('## Import cost: a process that only imports', '');
   lines.push(
     'spawn → exit of an entry that imports the package and nothing else (its namespace kept, so a bundle keeps all ' +
-      'of it); **over bare** subtracts the bare `node` median of the same form.',
+      'of it); **over bare** is the run minus the bare `node` run of the same round and form, median over the rounds ' +
+      '(the two ran close together, so the machine’s drift cancels).',
     '',
   );
-  lines.push('| what | unbundled ms | over bare | bundled ms | over bare | files in the bundle | bundle KB |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    '| what | unbundled ms | over bare | CPU over bare | bundled ms | over bare | CPU over bare | files in the bundle | bundle KB |',
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const imp = (what, form) => summarise(results, (r) => r.kind === 'import' && r.what === what && r.form === form);
-  const over = (what, form) => {
-    const x = imp(what, form);
-    const bare = imp('bare', form);
-    return x && bare ? x.totalMs.median - bare.totalMs.median : undefined;
+  // The median over rounds of (what − base), both of the same round and form.
+  const pairedDiff = (what, base, form, key = 'totalMs') => {
+    const at = (w) =>
+      new Map(
+        results.filter((r) => r.kind === 'import' && r.what === w && r.form === form && r[key] !== undefined).map((r) => [r.run, r[key]]),
+      );
+    const b = at(base);
+    const diffs = [...at(what)].filter(([run]) => b.has(run)).map(([run, v]) => v - b.get(run));
+    return diffs.length ? median(diffs) : undefined;
   };
+  const over = (what, form, key) => pairedDiff(what, 'bare', form, key);
   for (const what of imports) {
     const u = imp(what, 'unbundled');
     const b = imp(what, 'bundled');
     const info = bundles[`import-${what}`];
+    const diff = (form, key) => {
+      if (what === 'bare') return '–';
+      const d = over(what, form, key);
+      return d === undefined ? '–' : fmt(d);
+    };
     lines.push(
-      `| ${IMPORT_LABELS[what]} | ${u ? cell(u.totalMs) : '–'} | ${what === 'bare' ? '–' : fmt(over(what, 'unbundled'))} | ` +
-        `${b ? cell(b.totalMs) : '–'} | ${what === 'bare' ? '–' : fmt(over(what, 'bundled'))} | ${info?.inputs ?? '–'} | ${info ? (info.bytes / 1024).toFixed(0) : '–'} |`,
+      `| ${IMPORT_LABELS[what]} | ${u ? cell(u.totalMs) : '–'} | ${diff('unbundled')} | ${diff('unbundled', 'cpuMs')} | ` +
+        `${b ? cell(b.totalMs) : '–'} | ${diff('bundled')} | ${diff('bundled', 'cpuMs')} | ${info?.inputs ?? '–'} | ` +
+        `${info ? (info.bytes / 1024).toFixed(0) : '–'} |`,
     );
   }
   lines.push('');
   if (imports.includes('plugboard') && imports.includes('inversify')) {
-    const d = (form) => fmt(over('plugboard', form) - over('inversify', form));
+    const d = (form, key) => {
+      const v = pairedDiff('plugboard', 'inversify', form, key);
+      return v === undefined ? 'n/a' : fmt(v);
+    };
     lines.push(
-      `plugboard's import cost over InversifyJS's (medians, over bare): **${d('unbundled')} ms** unbundled, **${d('bundled')} ms** bundled.`,
+      `plugboard's import cost over InversifyJS's (plugboard's process minus InversifyJS's of the same round, median): ` +
+        `**${d('unbundled')} ms** wall (${d('unbundled', 'cpuMs')} ms CPU) unbundled, ` +
+        `**${d('bundled')} ms** wall (${d('bundled', 'cpuMs')} ms CPU) bundled.`,
       '',
     );
   }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { benchDir, rootDir } from '../lib/machine.mjs';
-import { timeProcess } from '../lib/process.mjs';
+import { cpuArgs, timeProcess } from '../lib/process.mjs';
 import { cell, fmt, rotate, stats } from '../lib/stats.mjs';
 
 const jestDir = path.join(benchDir, 'jest');
@@ -45,14 +45,19 @@ async function runJest({ config, file, coldCache }) {
   rmSync(marksFile, { force: true });
   const spawnedAt = performance.timeOrigin + performance.now();
   try {
-    const t = await timeProcess(process.execPath, ['--experimental-vm-modules', jestBin, '--config', config, '--runTestsByPath', file], {
-      cwd: jestDir,
-      env,
-    });
+    const t = await timeProcess(
+      process.execPath,
+      [...cpuArgs, '--experimental-vm-modules', jestBin, '--config', config, '--runTestsByPath', file],
+      {
+        cwd: jestDir,
+        env,
+      },
+    );
     const marks = Object.fromEntries(JSON.parse(readFileSync(marksFile, 'utf8')));
     const exitedAt = spawnedAt + t.totalMs;
     const phases = {
       totalMs: t.totalMs,
+      cpuMs: t.cpuMs,
       jestStartupMs: marks.setup - spawnedAt,
       importsMs: marks.imports - marks.setup,
       jestExitMs: exitedAt - marks.afterAll,
@@ -106,18 +111,19 @@ export function testFileMarkdown({ results }, { variants = JEST_VARIANTS, parts 
     '- **jest startup**: spawn → jest has the test environment up and runs the setup file;',
     '- **imports**: loading the test file with everything it imports (for ts-jest, compiling it or reading it from the cache);',
     '- **start** / **stop**: `startTestApp(...)` / `app.stop()`;',
-    '- **jest exit**: after the last hook until the process exited (reporting, teardown).',
+    '- **jest exit**: after the last hook until the process exited (reporting, teardown);',
+    '- **CPU, whole file**: the jest process’s own CPU time (user + system, all threads), steadier than wall time on a shared machine.',
     '',
   );
-  lines.push('| test file | whole file | jest startup | imports | start | stop | jest exit |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  lines.push('| test file | whole file | CPU, whole file | jest startup | imports | start | stop | jest exit |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const v of variants) {
     const c = (key) => {
       const s = of(v.id, key);
       return s ? cell(s) : '–';
     };
     lines.push(
-      `| ${v.label} | ${c('totalMs')} | ${c('jestStartupMs')} | ${c('importsMs')} | ${c('startMs')} | ${c('stopMs')} | ${c('jestExitMs')} |`,
+      `| ${v.label} | ${c('totalMs')} | ${c('cpuMs')} | ${c('jestStartupMs')} | ${c('importsMs')} | ${c('startMs')} | ${c('stopMs')} | ${c('jestExitMs')} |`,
     );
   }
   lines.push('');
