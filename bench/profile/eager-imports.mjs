@@ -1,5 +1,5 @@
 // What plugboard loads at import that a start does not use, and what that costs:
-// `node eager-imports.mjs [--runs 15]`.
+// `node eager-imports.mjs [--runs 30]`.
 //  1. Runs phases.mjs (a 10×5 app: import, start, stop) under NODE_V8_COVERAGE and lists every file
 //     loaded, and whether any of its functions ran (the module's own top level aside).
 //  2. Files of dist/ where nothing ran are grouped (model/render/ as one group, else by file); for
@@ -11,7 +11,7 @@
 //     pino-pretty is not installed), and lists the packages loaded with how many of their files ran.
 // Prints markdown. Data-only modules (constants, frozen objects) show as "nothing ran" even when read;
 // importing one on top of the used files costs ~0 because the used files already imported it.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,7 @@ import { timeProcess } from '../lib/process.mjs';
 import { fmt, median, rotate } from '../lib/stats.mjs';
 
 const k = process.argv.indexOf('--runs');
-const runs = k === -1 ? 15 : Number(process.argv[k + 1]);
+const runs = k === -1 ? 30 : Number(process.argv[k + 1]);
 const dist = path.join(rootDir, 'dist');
 const work = path.join(benchDir, 'results', 'build', 'eager');
 mkdirSync(work, { recursive: true });
@@ -59,7 +59,12 @@ const entry = (name, files) => {
   writeFileSync(file, files.map((f) => `import ${JSON.stringify(pathToFileURL(f).href)};`).join('\n') + '\n');
   return pathToFileURL(file).href;
 };
-const usedEntry = entry('used-at-start', used);
+// What ran outside dist/ joins the used files: reflect-metadata above all, which only dist/index.js
+// imports (as a side effect), though the decorators need it.
+const usedOutside = loaded
+  .filter((x) => x.ran && !x.file.startsWith(dist + path.sep) && x.file.includes('/node_modules/'))
+  .map((x) => x.file);
+const usedEntry = entry('used-at-start', [...usedOutside, ...used]);
 const probe = path.join(work, 'probe.mjs');
 writeFileSync(
   probe,
@@ -73,6 +78,19 @@ writeFileSync(
     'console.log(JSON.stringify({ first: t1 - t0, second: t2 - t1 }));',
   ].join('\n') + '\n',
 );
+// Which files the used files pull in by themselves (static imports): a group among them is loaded
+// by the start path anyway, so importing it on top measures nothing; its size is shown instead.
+const pulledDir = mkdtempSync(path.join(os.tmpdir(), 'bench-cov-'));
+await timeProcess(process.execPath, [probe, usedEntry], { cwd: benchDir, env: { ...process.env, NODE_V8_COVERAGE: pulledDir } });
+const pulled = new Set(
+  readdirSync(pulledDir).flatMap((f) =>
+    JSON.parse(readFileSync(path.join(pulledDir, f), 'utf8'))
+      .result.filter((script) => script.url.startsWith('file://'))
+      .map((script) => new URL(script.url).pathname),
+  ),
+);
+rmSync(pulledDir, { recursive: true, force: true });
+
 const variants = [
   { name: FLOOR, files: [], url: entry('empty', []) },
   ...[...groups].map(([name, files]) => ({ name, files, url: entry(name, files) })),
@@ -112,15 +130,19 @@ lines.push('## What plugboard imports eagerly that a start does not use', '');
 lines.push(
   `A 10×5 app (\`bench/profile/phases.mjs\`: import, start, stop) under \`NODE_V8_COVERAGE\`: ${distFiles.length} files of dist/ load, ` +
     `in ${used.length} of them a function ran. The rest, grouped; **ms** is the median time (${runs} fresh processes each, ` +
-    `interleaved) to import the group after the ${used.length} used files were imported (${fmt(median(usedTimes))} ms for those); ` +
+    `interleaved) to import the group after the ${used.length} used files (and the ${usedOutside.length} files of packages in which ` +
+    `a function ran, reflect-metadata among them) were imported (${fmt(median(usedTimes))} ms for those); ` +
     '**over the floor** subtracts what importing an empty module at that point costs:',
   '',
 );
-lines.push('| group (dist/) | files | ms on top of the used files | over the floor |', '|---|---:|---:|---:|');
+lines.push('| group (dist/) | files | KB | ms on top of the used files | over the floor |', '|---|---:|---:|---:|---:|');
 const floor = median(times.get(FLOOR));
 for (const v of variants) {
   const ms = median(times.get(v.name));
-  lines.push(`| ${v.name} | ${v.files.length} | ${fmt(ms)} | ${v.name === FLOOR ? '–' : fmt(ms - floor)} |`);
+  const kb = v.files.reduce((sum, f) => sum + statSync(f).size, 0) / 1024;
+  const anyway = v.files.length > 0 && v.files.every((f) => pulled.has(f));
+  const cost = v.name === FLOOR ? '–' : anyway ? 'loaded anyway: a used file imports it' : fmt(ms - floor);
+  lines.push(`| ${v.name} | ${v.files.length} | ${v.files.length ? kb.toFixed(1) : '–'} | ${anyway ? '–' : fmt(ms)} | ${cost} |`);
 }
 lines.push('');
 lines.push(

@@ -50,6 +50,21 @@ function place(url) {
   return path.relative(rootDir, file) || file;
 }
 
+/** A coarse bucket for a place: which part of plugboard, or which dependency. */
+function kindOf(where) {
+  if (where.startsWith('dist/model/')) return 'plugboard validation (dist/model/)';
+  if (where.startsWith('dist/runtime/')) return 'plugboard runtime (dist/runtime/)';
+  if (where.startsWith('dist/services/')) return 'plugboard core services (dist/services/)';
+  if (where.startsWith('dist/')) return 'plugboard, other (dist/app, decorators, tokens)';
+  if (where.startsWith('@inversifyjs/') || where.startsWith('inversify')) return 'InversifyJS';
+  if (/^(pino|sonic-boom|thread-stream|on-exit-leak-free|safe-stable-stringify|quick-format-unescaped|atomic-sleep|@pinojs)/.test(where))
+    return 'pino';
+  if (where.startsWith('reflect-metadata')) return 'reflect-metadata';
+  if (where.startsWith('bench/')) return 'the benchmark app itself';
+  if (where === '(garbage collector)') return 'garbage collector';
+  return 'Node and V8 (loader, I/O, compile, idle)';
+}
+
 /** Self time (µs) per function and per place, per phase, from one profile and its marks. */
 function attribute(profileData, marks, into) {
   const byId = new Map(profileData.nodes.map((node) => [node.id, node]));
@@ -62,7 +77,9 @@ function attribute(profileData, marks, into) {
     const { functionName, url, lineNumber } = byId.get(profileData.samples[k]).callFrame;
     const where = place(url);
     const fn = `${functionName || '(anonymous)'}${where ? ` — ${where}${lineNumber >= 0 ? `:${lineNumber + 1}` : ''}` : ''}`;
-    const slot = (into[phase[0]] ??= { fns: new Map(), places: new Map(), total: 0 });
+    const slot = (into[phase[0]] ??= { fns: new Map(), places: new Map(), kinds: new Map(), total: 0 });
+    const kind = kindOf(where || functionName);
+    slot.kinds.set(kind, (slot.kinds.get(kind) ?? 0) + dt);
     slot.fns.set(fn, (slot.fns.get(fn) ?? 0) + dt);
     slot.places.set(where || functionName, (slot.places.get(where || functionName) ?? 0) + dt);
     slot.total += dt;
@@ -109,6 +126,7 @@ if (profile) {
         .sort((a, b) => b[1] - a[1])
         .slice(0, top)
         .map(([name, v]) => `| ${name.replaceAll('|', '\\|')} | ${fmt(v / 1000 / runs)} |`);
+    lines.push('| what | ms |', '|---|---:|', ...rows(slot.kinds), '');
     lines.push('| where (file or package) | ms |', '|---|---:|', ...rows(slot.places), '');
     lines.push('| function | ms |', '|---|---:|', ...rows(slot.fns), '');
   }
