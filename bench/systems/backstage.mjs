@@ -47,12 +47,12 @@ class Hooks {
   }
 }
 
-const lifecycleFactories = [
+export const lifecycleFactories = [
   createServiceFactory({ service: coreServices.rootLifecycle, deps: {}, factory: () => new Hooks() }),
   createServiceFactory({ service: coreServices.lifecycle, deps: {}, factory: () => new Hooks() }),
 ];
 
-export async function run({ n, m }) {
+export async function run({ n, m, onStarted }) {
   const c = newCounters();
   const t0 = performance.now();
 
@@ -122,6 +122,7 @@ export async function run({ n, m }) {
   const t2 = performance.now();
   if (result.outcome !== 'success') throw new Error(`backend start: ${result.outcome}`);
   checkStarted(c, n, m);
+  onStarted?.();
 
   const t3 = performance.now();
   await backend.stop();

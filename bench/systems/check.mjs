@@ -30,3 +30,14 @@ export function checkStopped(counters, n, m) {
 export function newCounters() {
   return { pluginInits: 0, moduleInits: 0, stops: 0 };
 }
+
+/** Variant scenario: the plugin-scoped service was made for this plugin from the one root service. */
+export function checkPluginService(where, plug, pluginId, root) {
+  if (plug?.bindings?.plugin !== pluginId) throw new ScenarioError(`${where}: the plugin-scoped service is not this plugin's`);
+  if (plug.parent !== root) throw new ScenarioError(`${where}: the plugin-scoped service was not made from the root service`);
+}
+
+/** Variant scenario, after stop: every plugin stop hook ran exactly once (modules have none). */
+export function checkPluginsStopped(counters, n) {
+  if (counters.stops !== n) throw new ScenarioError(`${counters.stops} stop hooks ran, expected ${n}`);
+}

@@ -3,7 +3,7 @@ import { checkDeps, checkItems, checkStarted, checkStopped, newCounters } from '
 
 export const name = 'hand-wired';
 
-export async function run({ n, m }) {
+export async function run({ n, m, onStarted }) {
   const c = newCounters();
   const t0 = performance.now();
 
@@ -75,6 +75,7 @@ export async function run({ n, m }) {
   }
   const t2 = performance.now();
   checkStarted(c, n, m);
+  onStarted?.();
 
   // Stop: reverse order of init (each plugin before its modules).
   const t3 = performance.now();

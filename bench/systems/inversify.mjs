@@ -15,7 +15,7 @@ function decorateMethod(decorator, cls, key) {
   decorator(cls.prototype, key, Object.getOwnPropertyDescriptor(cls.prototype, key));
 }
 
-export async function run({ n, m }) {
+export async function run({ n, m, onStarted }) {
   const c = newCounters();
   const t0 = performance.now();
 
@@ -101,6 +101,7 @@ export async function run({ n, m }) {
   );
   const t2 = performance.now();
   checkStarted(c, n, m);
+  onStarted?.();
 
   // Stop: unbind every child container (runs @preDestroy of its singletons), then the root.
   const t3 = performance.now();

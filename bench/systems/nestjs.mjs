@@ -13,7 +13,7 @@ export const name = 'NestJS';
 const ROOT = 'bench.root';
 const PLUG = 'bench.plugin';
 
-export async function run({ n, m }) {
+export async function run({ n, m, onStarted }) {
   const c = newCounters();
   const t0 = performance.now();
 
@@ -86,6 +86,7 @@ export async function run({ n, m }) {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: false, abortOnError: false });
   const t2 = performance.now();
   checkStarted(c, n, m);
+  onStarted?.();
 
   const t3 = performance.now();
   await app.close();

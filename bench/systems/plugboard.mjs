@@ -11,7 +11,7 @@ function decorateMethod(decorator, cls, key) {
   decorator(cls.prototype, key, Object.getOwnPropertyDescriptor(cls.prototype, key));
 }
 
-export async function run({ n, m }) {
+export async function run({ n, m, onStarted }) {
   const c = newCounters();
   const t0 = performance.now();
 
@@ -86,6 +86,7 @@ export async function run({ n, m }) {
   await app.start();
   const t2 = performance.now();
   checkStarted(c, n, m);
+  onStarted?.();
 
   const t3 = performance.now();
   await app.stop();

@@ -1,0 +1,8 @@
+// Part of the per-test-file breakdown (measure.mjs): a test file that imports InversifyJS
+// and has one empty test, so what its imports cost under jest can be told from the rest.
+/* global test */ // jest globals
+import 'inversify';
+
+globalThis.benchMark('imports');
+
+test('nothing', () => {});
