@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isPlugboardError } from '../errors/index.js';
 import { check } from './check.js';
@@ -148,7 +148,8 @@ function failure(error: unknown, context: CliContext): number {
 
 function packageVersion(): string {
   try {
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    // By the package's own name (its exports list package.json): right wherever the build put this code.
+    const manifest = createRequire(import.meta.url)('plugboard/package.json') as { version?: unknown };
     return typeof manifest.version === 'string' ? manifest.version : 'unknown';
   } catch {
     return 'unknown';

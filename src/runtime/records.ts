@@ -22,8 +22,10 @@ export function recordFailure(record: MutableRecord, error: unknown): void {
  * them into its {@link StartupResult}, which stop() then marks `stopped`.
  */
 export class StartRecords {
-  readonly #plugins = new Map<PluginNode, MutableRecord>();
-  readonly #modules = new Map<ModuleNode, MutableRecord>();
+  /** Each plugin's record with its modules' records, by position (ModuleNode.index). */
+  readonly #plugins = new Map<PluginNode, { readonly record: MutableRecord; readonly modules: readonly MutableRecord[] }>();
+  /** The same module records by plugin id: a module node names its plugin by id. */
+  readonly #modulesByPluginId = new Map<string, readonly MutableRecord[]>();
   #result:
     | {
         outcome: StartupResult['outcome'];
@@ -36,34 +38,35 @@ export class StartRecords {
   constructor(plugins: readonly PluginNode[]) {
     for (const plugin of plugins) {
       this.#order.set(plugin, this.#order.size);
-      this.#plugins.set(plugin, newRecord());
-      for (const module of plugin.modules) this.#modules.set(module, newRecord());
+      const modules = plugin.modules.map(newRecord);
+      this.#plugins.set(plugin, { record: newRecord(), modules });
+      this.#modulesByPluginId.set(plugin.id, modules);
     }
   }
 
   plugin(node: PluginNode): MutableRecord {
-    return this.#plugins.get(node)!;
+    return this.#plugins.get(node)!.record;
   }
 
   module(node: ModuleNode): MutableRecord {
-    return this.#modules.get(node)!;
+    return this.#modulesByPluginId.get(node.pluginId)![node.index]!;
   }
 
   /** The record of a plugin or module, for describe(). */
   lookup(node: PluginNode | ModuleNode): FeatureRecord | undefined {
-    return 'modules' in node ? this.#plugins.get(node) : this.#modules.get(node);
+    return 'modules' in node ? this.#plugins.get(node)?.record : this.#modulesByPluginId.get(node.pluginId)?.[node.index];
   }
 
   /** The result of this start, made once; later calls return the same object. */
   result(outcome: StartupResult['outcome']): StartupResult {
     this.#result ??= {
       outcome,
-      plugins: [...this.#plugins].map(([plugin, record]) => ({
+      plugins: [...this.#plugins].map(([plugin, { record, modules }]) => ({
         pluginId: plugin.id,
         status: record.status,
         ...(record.error === undefined ? {} : { error: record.error }),
-        modules: plugin.modules.map((module) => {
-          const moduleRecord = this.#modules.get(module)!;
+        modules: plugin.modules.map((module, index) => {
+          const moduleRecord = modules[index]!;
           return {
             moduleId: module.id,
             status: moduleRecord.status,
@@ -77,12 +80,9 @@ export class StartRecords {
 
   /** After stop(): every started plugin and module reads `stopped`, in the records and the result. */
   markStopped(plugin: PluginNode): void {
-    const record = this.#plugins.get(plugin)!;
+    const { record, modules } = this.#plugins.get(plugin)!;
     if (record.status === 'started') record.status = 'stopped';
-    for (const module of plugin.modules) {
-      const moduleRecord = this.#modules.get(module)!;
-      if (moduleRecord.status === 'started') moduleRecord.status = 'stopped';
-    }
+    for (const moduleRecord of modules) if (moduleRecord.status === 'started') moduleRecord.status = 'stopped';
     const entry = this.#result?.plugins[this.#order.get(plugin)!];
     if (entry === undefined) return;
     if (entry.status === 'started') entry.status = 'stopped';

@@ -17,7 +17,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'plugboard-runners-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 beforeAll(() => {
-  const built = join(root, 'dist/testing/cleanup.js');
+  const built = join(root, 'dist/testing/index.js');
   if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` before these tests (`npm test` does).');
   if (statSync(built).mtimeMs < statSync(join(root, 'src/testing/cleanup.ts')).mtimeMs) {
     throw new Error('dist/testing is older than src/testing: run `npm run build` so these tests run the current code (`npm test` does).');

@@ -11,7 +11,7 @@ import { loadConfig } from '../../../src/services/config/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const host = join(root, 'test/services/config/fixtures/config-file-host.mjs');
-const built = join(root, 'dist/services/config/read-file.js');
+const built = join(root, 'dist/index.js');
 const hasMkfifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).error === undefined;
 
 let dir: string;
