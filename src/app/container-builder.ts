@@ -5,7 +5,7 @@ import type { ServiceFactory } from '../tokens/service-factory.js';
 import type { Class } from '../tokens/types.js';
 import { App } from './app.js';
 import { FeatureSource } from './feature-source.js';
-import type { ContainerBuilderOptions } from './options.js';
+import { isDuration, type ContainerBuilderOptions } from './options.js';
 
 /** What `add()` accepts: a decorated class, a service factory or decorator, a feature loader, or an array of them. */
 export type Feature = Class<unknown> | ServiceFactory | ServiceDecorator | FeatureLoader;
@@ -74,8 +74,7 @@ function checkOptions(options: unknown): ContainerBuilderOptions {
   }
   for (const name of ['initTimeoutMs', 'shutdownTimeoutMs', 'slowInitWarningMs'] as const) {
     const value = given[name];
-    if (value !== undefined && !(typeof value === 'number' && value > 0))
-      throw plugboardError('INVALID_OPTIONS', { reason: 'milliseconds', name, value });
+    if (value !== undefined && !isDuration(value)) throw plugboardError('INVALID_OPTIONS', { reason: 'milliseconds', name, value });
   }
   const config = given['config'];
   if (config !== undefined && (typeof config !== 'object' || config === null || Array.isArray(config))) {

@@ -71,7 +71,7 @@ export class FeatureSource {
 
 /** The entry's result, or a problem once `ms` passed. The timer keeps the process alive while it waits. */
 function withDeadline(entry: Extract<Entry, { kind: 'pending' }>, ms: number | undefined): Promise<Loaded> {
-  if (ms === undefined) return entry.settled;
+  if (ms === undefined || ms === Infinity) return entry.settled;
   return new Promise((resolve) => {
     const timer = setTimeout(
       () => resolve({ problem: wiringProblem('FEATURE_LOAD_FAILED', { reason: 'import-timeout', call: entry.call, ms }) }),

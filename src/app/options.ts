@@ -29,12 +29,26 @@ export interface ContainerBuilderOptions {
    * without it. A function picks per module. Config settings, when present, win (see docs/lifecycle.md).
    */
   readonly onModuleBootFailure?: ModuleBootFailurePolicy;
-  /** Upper bound for each init, factory, startup hook, feature load and defaultFactory, in ms. Default 60 000. */
+  /**
+   * Upper bound for each init, factory, startup hook, feature load and defaultFactory, in ms:
+   * at most 2 147 483 647 (Node's longest timer), or `Infinity` for none. Default 60 000.
+   */
   readonly initTimeoutMs?: number;
-  /** Upper bound for each shutdown hook and `@onShutdown`, in ms. Default 10 000. */
+  /** Upper bound for each shutdown hook and `@onShutdown`, in ms (as for `initTimeoutMs`). Default 10 000. */
   readonly shutdownTimeoutMs?: number;
-  /** A plugin still initialising after this long is named in a warning, repeated at this interval. Default 5 000. */
+  /** A plugin still initialising after this long is named in a warning, repeated at this interval; `Infinity`: never. Default 5 000. */
   readonly slowInitWarningMs?: number;
+}
+
+/**
+ * The longest delay Node.js timers take (about 24.8 days): a longer one would fire at once. A
+ * duration option is a positive number of ms up to this, or `Infinity` for none.
+ */
+export const LONGEST_TIMER_MS = 2_147_483_647;
+
+/** True for a usable duration: `0 < ms <= LONGEST_TIMER_MS`, or `Infinity`. */
+export function isDuration(value: unknown): value is number {
+  return typeof value === 'number' && value > 0 && (value <= LONGEST_TIMER_MS || value === Infinity);
 }
 
 export const DEFAULT_INIT_TIMEOUT_MS = 60_000;

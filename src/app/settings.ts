@@ -7,6 +7,7 @@ import {
   DEFAULT_INIT_TIMEOUT_MS,
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
   DEFAULT_SLOW_INIT_WARNING_MS,
+  isDuration,
   type ContainerBuilderOptions,
 } from './options.js';
 
@@ -105,7 +106,7 @@ function pluginEntries(config: ConfigService): Map<string, PluginEntry> {
 function milliseconds(config: ConfigService, key: string): number | undefined {
   const value = config.getOptionalNumber(key);
   if (value === undefined) return undefined;
-  if (!(value > 0)) throw plugboardError('CONFIG_TYPE', { reason: 'setting', key, expected: 'milliseconds', value });
+  if (!isDuration(value)) throw plugboardError('CONFIG_TYPE', { reason: 'setting', key, expected: 'milliseconds', value });
   return value;
 }
 

@@ -72,3 +72,6 @@ export function whatWasThrown(thrown: unknown): string {
   }, unreadable);
   return message === unreadable ? `${name} whose message cannot be read` : `${name}: ${message}`;
 }
+
+/** The longest delay a Node.js timer takes, for duration messages (app/options.ts has the number). */
+export const LONGEST_TIMER_TEXT = '2147483647 (about 24.8 days, the longest Node.js timer)';

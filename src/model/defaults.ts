@@ -71,7 +71,7 @@ export function collectDefaults(
 
 /** Settles like `work`, or with `{ timedOut: true }` after `ms`. The timer keeps the process alive while it waits. */
 function bounded<T>(work: Promise<T>, ms: number | undefined): Promise<{ timedOut: false; value: T } | { timedOut: true }> {
-  if (ms === undefined) return work.then((value) => ({ timedOut: false as const, value }));
+  if (ms === undefined || ms === Infinity) return work.then((value) => ({ timedOut: false as const, value }));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => resolve({ timedOut: true }), ms);
     work.then(

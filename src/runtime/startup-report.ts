@@ -17,7 +17,7 @@ export interface PluginTiming {
 export class StartupReport {
   #up = 0;
   readonly #step: number;
-  readonly #timer: ReturnType<typeof setInterval>;
+  readonly #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly plugins: readonly PluginNode[],
@@ -27,6 +27,8 @@ export class StartupReport {
   ) {
     this.#step = plugins.length <= 20 ? 1 : Math.ceil(plugins.length / 10);
     const startedAt = performance.now();
+    // Infinity: no warnings (setInterval would take it for 1 ms).
+    if (intervalMs === Infinity) return;
     this.#timer = setInterval(() => {
       const slow = this.plugins.filter((plugin) => records.plugin(plugin).status === 'starting').map((plugin) => plugin.id);
       if (slow.length === 0) return;

@@ -52,8 +52,8 @@ export async function startFailure(app: App): Promise<{ error: PlugboardError; r
     (rejection: unknown) => rejection,
   );
   if (!(error instanceof PlugboardError)) throw error;
-  // PlugboardError.result is typed unknown (the errors layer sits below the runtime); see README.
-  return { error, result: error.result as StartupResult };
+  if (error.result === undefined) throw error;
+  return { error, result: error.result };
 }
 
 /** The error and every `cause` under it, outermost first. */

@@ -33,7 +33,10 @@ describe('decorators compiled as TC39 standard decorators (no experimentalDecora
   ])('%s throws INVALID_DECORATOR saying plugboard needs experimentalDecorators, and where to set it', (decorator, apply) => {
     const error = thrown(apply);
     expect(error).toBeInstanceOf(PlugboardError);
-    expect(error).toMatchObject({ code: 'INVALID_DECORATOR', data: { reason: 'standard-decorators', decorator: expect.stringContaining(decorator) } });
+    expect(error).toMatchObject({
+      code: 'INVALID_DECORATOR',
+      data: { reason: 'standard-decorators', decorator: expect.stringContaining(decorator) },
+    });
     const message = (error as Error).message;
     expect(message).toContain('experimentalDecorators');
     for (const toolchain of ['tsc', 'tsx', 'esbuild', 'SWC']) expect(message).toContain(toolchain);

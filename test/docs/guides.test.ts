@@ -16,7 +16,6 @@ import {
   Plugin,
   PlugboardError,
   runApp,
-  type StartupResult,
   type LifecycleService,
   type RootConfigService,
   type RootLifecycleService,
@@ -91,7 +90,7 @@ async function readFailure(app: App): Promise<void> {
   try {
     await app.start();
   } catch (error) {
-    const result = error instanceof PlugboardError ? (error.result as StartupResult | undefined) : undefined;
+    const result = error instanceof PlugboardError ? error.result : undefined;
     const failed = result?.plugins.filter((plugin) => plugin.status === 'failed').map((plugin) => plugin.pluginId);
     alert(`start failed (${failed?.join(', ') ?? 'before any plugin'}): ${String(error)}`);
   }

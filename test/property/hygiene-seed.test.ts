@@ -14,7 +14,9 @@ import type { AppModel } from './generator.js';
 import { build, start, stop } from './harness.js';
 import { shutdownOnceProblems } from './lifecycle-checks.js';
 
-const { model } = JSON.parse(readFileSync(new URL('./fixtures/hygiene-seed-839815628.json', import.meta.url), 'utf8')) as { model: AppModel };
+const { model } = JSON.parse(readFileSync(new URL('./fixtures/hygiene-seed-839815628.json', import.meta.url), 'utf8')) as {
+  model: AppModel;
+};
 
 describe('hygiene counterexample (seed 839815628)', () => {
   it.each([0, 1, 2, 3, 4, 5, 6, 8])('stop() %i ms into start(): everything that started is shut down exactly once', async (stopAfterMs) => {

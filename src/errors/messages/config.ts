@@ -1,5 +1,6 @@
 import { spec } from '../define.js';
 import { describeThrown, describeValue } from '../describe-value.js';
+import { LONGEST_TIMER_TEXT } from '../value-text.js';
 
 export type MissingConfig =
   | { readonly reason: 'key'; readonly key: string }
@@ -166,7 +167,7 @@ export const configMessages = {
     message: (data: ConfigTypeProblem): string => {
       if (data.reason === 'type') return typeMessage(data);
       return data.expected === 'milliseconds'
-        ? `Config key '${data.key}' must be a positive number of milliseconds, got ${describeValue(data.value)}.`
+        ? `Config key '${data.key}' must be a positive number of milliseconds up to ${LONGEST_TIMER_TEXT}, got ${describeValue(data.value)}.`
         : `Config key '${data.key}' must be 'abort' or 'continue', got ${describeValue(data.value)}.`;
     },
     example: {

@@ -1,7 +1,7 @@
 import { spec } from '../define.js';
 import { describeThrown, describeValue } from '../describe-value.js';
 import { Label, type Subject } from '../labels.js';
-import { quote, whatValueIs, whatWasThrown } from '../value-text.js';
+import { LONGEST_TIMER_TEXT, quote, whatValueIs, whatWasThrown } from '../value-text.js';
 
 /** Why a value is not a feature (computed by the model, rendered here). */
 export type FeatureRejection =
@@ -107,7 +107,7 @@ export const featureMessages = {
             ? `${data.name} must be 'abort', 'continue' or a function (pluginId, moduleId) => 'abort' | 'continue'; it returned ${describeValue(data.value)}.`
             : `${data.name} must be 'abort' or 'continue'${data.name === 'onModuleBootFailure' ? ' (or a function returning one)' : ''}, got ${describeValue(data.value)}.`;
         case 'milliseconds':
-          return `${data.name} must be a positive number of milliseconds, got ${describeValue(data.value)}.`;
+          return `${data.name} must be a positive number of milliseconds up to ${LONGEST_TIMER_TEXT}, or Infinity for none, got ${describeValue(data.value)}.`;
         case 'type':
           return `${data.what}: option \`${data.name}\` must be ${data.expected}, got ${describeValue(data.value)}.`;
         case 'unknown-plugin': {
