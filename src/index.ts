@@ -51,6 +51,7 @@ export type {
   ExtensionPointDescription,
   ServiceDescription,
   ServiceDependant,
+  ReplacedImplementation,
   FeatureRef,
   FeatureStatus,
 } from './model/describe.js';
@@ -66,7 +67,7 @@ export type { PluginMetadataService, InstanceMetadataService, InstalledPlugin } 
 export type { ConfigService } from './services/config/index.js';
 
 export { ContainerBuilder } from './app/container-builder.js';
-export type { Feature, FeatureModule } from './app/container-builder.js';
+export type { Feature, FeatureModule, CommonJsFeatureModule } from './app/container-builder.js';
 export { App } from './app/app.js';
 export type { StartupResult, PluginStartupResult, ModuleStartupResult, StartupStatus } from './errors/index.js';
 export { runApp } from './app/run-app.js';

@@ -13,7 +13,13 @@ export type Feature = Class<unknown> | ServiceFactory | ServiceDecorator | Featu
 /** An ES module whose default export is a feature or an array of features. */
 export interface FeatureModule {
   /** The feature, or features, the module installs (or, for a CommonJS module, `{ default: features }`). */
-  readonly default: Feature | readonly Feature[] | { readonly default: Feature | readonly Feature[] };
+  readonly default: Feature | readonly Feature[] | CommonJsFeatureModule;
+}
+
+/** A CommonJS module's `module.exports = { default: features }`, as `import()` sees it. */
+export interface CommonJsFeatureModule {
+  /** The feature, or features, the module installs. */
+  readonly default: Feature | readonly Feature[];
 }
 
 /**

@@ -120,11 +120,19 @@ export interface ServiceDescription {
   /** `always`: created at start (per plugin, for a plugin-scoped ref); `lazy`: when first needed. */
   readonly initialization: 'always' | 'lazy';
   /** Implementations a feature loader provided that one passed to add() replaced. */
-  readonly replaced?: ReadonlyArray<{ readonly implementation: string; readonly loader: string }>;
+  readonly replaced?: ReadonlyArray<ReplacedImplementation>;
   /** Ref ids it depends on. */
   readonly dependencies: readonly string[];
   /** The plugins, modules and services that inject it. */
   readonly dependants: readonly ServiceDependant[];
+}
+
+/** A loaded implementation that an explicit one replaced (see {@link ServiceDescription.replaced}). */
+export interface ReplacedImplementation {
+  /** The replaced class's name, or `factory`. */
+  readonly implementation: string;
+  /** The feature loader (or discovered package) that provided it. */
+  readonly loader: string;
 }
 
 /** The wiring graph as plain, JSON-serialisable data: what `app.describe()` returns. */
