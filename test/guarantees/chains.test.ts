@@ -6,6 +6,8 @@
  * cost about four times the CPU time (a growth ratio, not an absolute time; CPU time, so other
  * processes on the machine do not count).
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { toDot, toMermaid } from 'plugboard';
 import { quietBuilder } from '../support.js';
 import { buildChain, CHAIN_KINDS, firstDifference, initOrder, lastLinkId, shutdownOrder, type ChainKind } from './chains.js';
@@ -14,6 +16,10 @@ const cpuMs = (): number => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
+
+// A collection before each step, so the garbage one step leaves is not charged to the next.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 type Costs = Record<'validate' | 'start' | 'describe' | 'render' | 'stop', number>;
 
@@ -24,6 +30,8 @@ async function exercise(kind: ChainKind, length: number): Promise<Costs> {
   let mark = cpuMs();
   const lap = (): number => {
     const before = mark;
+    mark = cpuMs();
+    collectGarbage();
     mark = cpuMs();
     return mark - before;
   };
@@ -63,17 +71,34 @@ async function exercise(kind: ChainKind, length: number): Promise<Costs> {
   return { validate, start, describe, render, stop };
 }
 
+/**
+ * The steps that dominate the large run and grew by 8 or more for 4 times the links (linear is
+ * about 4, a little more with the larger heap; quadratic is 16). A short step says nothing.
+ */
+function superLinearSteps(small: Costs, large: Costs): string[] {
+  const total = Object.values(large).reduce((sum, ms) => sum + ms, 0);
+  return (Object.keys(large) as Array<keyof Costs>)
+    .filter((step) => large[step] >= total / 4 && large[step] / Math.max(small[step], 1) >= 8)
+    .map((step) => `${step}: ${Math.round(small[step])} ms CPU for 5 000 links, ${Math.round(large[step])} ms for 20 000`);
+}
+
+function best(first: Costs, second: Costs): Costs {
+  const min = (step: keyof Costs): number => Math.min(first[step], second[step]);
+  return { validate: min('validate'), start: min('start'), describe: min('describe'), render: min('render'), stop: min('stop') };
+}
+
 describe.each(CHAIN_KINDS)('a chain of %s', (kind) => {
   it('20 000 links work end to end, and cost about four times what 5 000 do', async () => {
     await exercise(kind, 300); // warms the JIT up, so the first measured run is not the slow one
     const small = await exercise(kind, 5_000);
     const large = await exercise(kind, 20_000);
-    // Judged on the steps that dominate the large run: a garbage collection landing in a short
-    // step says nothing. Linear is about 4 (a little more with the larger heap); quadratic is 16.
-    const total = Object.values(large).reduce((sum, ms) => sum + ms, 0);
-    const tooSlow = (Object.keys(large) as Array<keyof Costs>)
-      .filter((step) => large[step] >= total / 4 && large[step] / Math.max(small[step], 1) >= 8)
-      .map((step) => `${step}: ${Math.round(small[step])} ms CPU for 5 000 links, ${Math.round(large[step])} ms for 20 000`);
+    let tooSlow = superLinearSteps(small, large);
+    if (tooSlow.length > 0) {
+      // A busy machine (parallel test workers, their collections) can inflate one run; a step that
+      // really grows quadratically does so again. Judged on the better of two runs at each size.
+      const [small2, large2] = [await exercise(kind, 5_000), await exercise(kind, 20_000)];
+      tooSlow = superLinearSteps(best(small, small2), best(large, large2));
+    }
     expect(tooSlow).toEqual([]);
   }, 120_000);
 });
