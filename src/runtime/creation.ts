@@ -5,6 +5,13 @@ import { Cell } from './cell.js';
 import type { Boxed } from './instances.js';
 import { isThenable } from './walk.js';
 
+/** What a scope asks of its parent: creating what it does not own, and whether that is done. */
+export interface ParentScope {
+  ensure(nodes: readonly Creatable[]): void | Promise<void>;
+  /** True when `node` was created successfully (and so everything it needed was). */
+  isDone(node: Creatable): boolean;
+}
+
 /** What {@link ensureCreated} needs from a scope (the root, or a plugin). */
 export interface CreationScope {
   /** The cell of a node this scope owns, if creation has begun. */
@@ -18,7 +25,7 @@ export interface CreationScope {
   make(node: Creatable): Boxed;
   /** True once start must begin nothing new (stop() was called, or a plugin failed under 'abort'). */
   halted(): boolean;
-  readonly parent: { ensure(nodes: readonly Creatable[]): void | Promise<void> } | undefined;
+  readonly parent: ParentScope | undefined;
 }
 
 /**
@@ -31,6 +38,7 @@ export interface CreationScope {
  * still running.
  */
 export function ensureCreated(scope: CreationScope, targets: readonly Creatable[]): void | Promise<void> {
+  if (allDone(scope, targets)) return undefined;
   const foreign: Creatable[] = [];
   const seenForeign = new Set<Creatable>();
   const order = postOrder(
@@ -48,6 +56,17 @@ export function ensureCreated(scope: CreationScope, targets: readonly Creatable[
   const parentReady = foreign.length > 0 && scope.parent !== undefined ? scope.parent.ensure(foreign) : undefined;
   if (isThenable(parentReady)) return Promise.resolve(parentReady).then(() => createInOrder(scope, order, targets));
   return createInOrder(scope, order, targets);
+}
+
+/**
+ * The common case once a plugin's services exist: every target this scope owns is done (so
+ * everything it needed is too) and the parent says the same of the others. Nothing to walk.
+ */
+function allDone(scope: CreationScope, targets: readonly Creatable[]): boolean {
+  for (const target of targets) {
+    if (scope.owns(target) ? scope.cell(target)?.state !== 'done' : scope.parent?.isDone(target) !== true) return false;
+  }
+  return true;
 }
 
 function createInOrder(scope: CreationScope, order: readonly Creatable[], targets: readonly Creatable[]): void | Promise<void> {

@@ -5,7 +5,7 @@ import type { ExtensionPointFactoryContext } from '../tokens/extension-point.js'
 import { dependantViewOf, type DependantViewContext } from '../tokens/dependant-views.js';
 import { Cell } from './cell.js';
 import type { PluginContext } from './context-refs.js';
-import { ensureCreated, type CreationScope } from './creation.js';
+import { ensureCreated, type CreationScope, type ParentScope } from './creation.js';
 import { Gate, type ViewHolder } from './extension-points/gate.js';
 import { inContainer } from './failures.js';
 import { createView } from './extension-points/view.js';
@@ -16,8 +16,7 @@ import type { ScopeSettings } from './root-scope.js';
 import { ShutdownStack, type ShutdownStep } from './shutdown/stack.js';
 
 /** What a plugin scope sees of the app: the root's services and container, nothing else. */
-export interface RootAccess {
-  ensure(nodes: readonly Creatable[]): void | Promise<void>;
+export interface RootAccess extends ParentScope {
   value(node: Creatable): unknown;
   readonly container: Container;
 }

@@ -74,6 +74,11 @@ export class RootScope implements CreationScope {
     return ensureCreated(this, nodes);
   }
 
+  /** True when `node` was created successfully. */
+  isDone(node: Creatable): boolean {
+    return this.#cells.get(keyOf(node))?.state === 'done';
+  }
+
   /** The value of a node that is done. */
   value(node: Creatable): unknown {
     return this.#cells.get(keyOf(node))!.value;
