@@ -11,6 +11,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      '.tsc/',
       'docs/api/',
       '.examples-build/',
       'node_modules/',

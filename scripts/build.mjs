@@ -44,7 +44,9 @@ await build({
 for (const file of walk(compiled)) {
   if (file.endsWith('.d.ts') || file.endsWith('.d.ts.map')) cpSync(file, join(dist, relative(compiled, file)));
 }
-rmSync(compiled, { recursive: true, force: true });
+// --keep-compiled leaves tsc's one-file-per-source output in .tsc/ (git-ignored, never packed),
+// for profiles that should name source files (bench/profile/fixed-cost.mjs --per-file).
+if (!process.argv.includes('--keep-compiled')) rmSync(compiled, { recursive: true, force: true });
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

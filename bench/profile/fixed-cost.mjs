@@ -1,8 +1,12 @@
 // Where plugboard's fixed cost goes at a small size: `node fixed-cost.mjs [--runs 20] [--size 10x5]
-// [--top 15] [--no-profile]`. Runs phases.mjs in fresh processes, first plain (the phase times, no
+// [--top 15] [--no-profile] [--per-file]`. Runs phases.mjs in fresh processes, first plain (the phase times, no
 // profiler overhead), then under `node --cpu-prof` (100 µs sampling), and adds up the samples of all
 // profiled runs per phase: self time per function and per file, in ms per run. Prints markdown.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// dist/ is bundled (one module per entry point and a few shared chunks), so its profile names
+// chunks, not source files; --per-file runs the same code from tsc's per-file output in .tsc/
+// (left by `node scripts/build.mjs --keep-compiled`) instead, so time is attributed to model/, runtime/, services/ ...
+// (that build imports ~100 files more, so read its imports phase from a run without the flag).
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -29,10 +33,16 @@ const runs = Number(option('runs', 20));
 const [n, m] = option('size', '10x5').split('x').map(Number);
 const top = Number(option('top', 15));
 const profile = !process.argv.includes('--no-profile');
+const perFile = process.argv.includes('--per-file');
+if (perFile && !existsSync(path.join(rootDir, '.tsc', 'index.js'))) {
+  console.error('--per-file needs the per-file build: run `node scripts/build.mjs --keep-compiled` first');
+  process.exit(2);
+}
+const childEnv = perFile ? { ...process.env, PLUGBOARD_ENTRY: path.join(rootDir, '.tsc', 'index.js') } : process.env;
 const entry = path.join(benchDir, 'profile', 'phases.mjs');
 
 async function phases(args) {
-  const t = await timeProcess(process.execPath, [...args, entry, String(n), String(m)], { cwd: benchDir });
+  const t = await timeProcess(process.execPath, [...args, entry, String(n), String(m)], { cwd: benchDir, env: childEnv });
   return JSON.parse(t.stdout.trim().split('\n').pop());
 }
 
@@ -40,7 +50,7 @@ async function phases(args) {
 function place(url) {
   if (!url) return '';
   const file = url.replace(/^file:\/\//, '');
-  if (file.startsWith(path.join(rootDir, 'dist'))) return path.relative(rootDir, file);
+  if (file.startsWith(path.join(rootDir, 'dist')) || file.startsWith(path.join(rootDir, '.tsc'))) return path.relative(rootDir, file);
   const nm = file.lastIndexOf('/node_modules/');
   if (nm !== -1) {
     const rest = file.slice(nm + '/node_modules/'.length).split('/');
@@ -52,10 +62,11 @@ function place(url) {
 
 /** A coarse bucket for a place: which part of plugboard, or which dependency. */
 function kindOf(where) {
-  if (where.startsWith('dist/model/')) return 'plugboard validation (dist/model/)';
-  if (where.startsWith('dist/runtime/')) return 'plugboard runtime (dist/runtime/)';
-  if (where.startsWith('dist/services/')) return 'plugboard core services (dist/services/)';
-  if (where.startsWith('dist/')) return 'plugboard, other (dist/app, decorators, tokens)';
+  if (where.startsWith('.tsc/model/')) return 'plugboard validation (model/)';
+  if (where.startsWith('.tsc/runtime/')) return 'plugboard runtime (runtime/)';
+  if (where.startsWith('.tsc/services/')) return 'plugboard core services (services/)';
+  if (where.startsWith('.tsc/')) return 'plugboard, other (app, decorators, tokens, errors)';
+  if (where.startsWith('dist/')) return 'plugboard (bundled: --per-file splits it by part)';
   if (where.startsWith('@inversifyjs/') || where.startsWith('inversify')) return 'InversifyJS';
   if (/^(pino|sonic-boom|thread-stream|on-exit-leak-free|safe-stable-stringify|quick-format-unescaped|atomic-sleep|@pinojs)/.test(where))
     return 'pino';

@@ -10,6 +10,7 @@
 //   lastPluginInit   the last plugin's @onInit ran
 //   started          app.start() resolved
 //   stopped          app.stop() resolved
+// PLUGBOARD_ENTRY=<path> imports that file instead of dist/index.js.
 // With `node --cpu-prof` the marks cut the profile into these phases (summarise.mjs).
 const us = () => Number(process.hrtime.bigint() / 1000n);
 const marks = {
@@ -19,7 +20,9 @@ const marks = {
 };
 
 const [n = 10, m = 5] = process.argv.slice(2).map(Number);
-const pb = await import('../../dist/index.js');
+// PLUGBOARD_ENTRY: another build of the same code, e.g. tsc's one file per source file in .tsc/
+// (fixed-cost.mjs --per-file), so a profile can say which source file the time was in.
+const pb = await import(process.env.PLUGBOARD_ENTRY ?? '../../dist/index.js');
 marks.imported = us();
 
 function decorateMethod(decorator, cls, key) {
