@@ -44,18 +44,16 @@ export function checkImplementationAccess(
       }
     }
   };
+  // Most plugins and modules inject no class at all: nothing to check, nothing to allocate.
   for (const plugin of plugins) {
-    check(
-      injectedClasses(plugin.recipe.deps, plugin.provides),
-      { pluginId: plugin.id },
-      (ep) => ep.pluginId === plugin.id && ep.moduleId === undefined,
-    );
+    const pluginHeld = injectedClasses(plugin.recipe.deps, plugin.provides);
+    if (pluginHeld.length > 0) {
+      check(pluginHeld, { pluginId: plugin.id }, (ep) => ep.pluginId === plugin.id && ep.moduleId === undefined);
+    }
     for (const module of plugin.modules) {
-      check(
-        injectedClasses(module.recipe.deps, module.provides),
-        { pluginId: plugin.id, moduleId: module.id },
-        (ep) => ep.pluginId === plugin.id && ep.moduleId === module.id,
-      );
+      const held = injectedClasses(module.recipe.deps, module.provides);
+      if (held.length === 0) continue;
+      check(held, { pluginId: plugin.id, moduleId: module.id }, (ep) => ep.pluginId === plugin.id && ep.moduleId === module.id);
     }
   }
   for (const service of services) {
@@ -70,15 +68,17 @@ export function checkImplementationAccess(
  * (it creates them, with what they inject). Not those implementations themselves: creating one
  * is not holding it.
  */
-function injectedClasses(deps: readonly Dependency[], provides: readonly ExtensionPointNode[]): ClassNode[] {
-  const classes = new Set<ClassNode>();
-  for (const dep of deps) if (dep.kind === 'class') classes.add(dep.node);
+function injectedClasses(deps: readonly Dependency[], provides: readonly ExtensionPointNode[]): readonly ClassNode[] {
+  let classes: Set<ClassNode> | undefined;
+  for (const dep of deps) if (dep.kind === 'class') (classes ??= new Set()).add(dep.node);
   for (const ep of provides) {
     if (ep.implementation.kind !== 'class') continue;
-    for (const dep of ep.implementation.node.recipe.deps) if (dep.kind === 'class') classes.add(dep.node);
+    for (const dep of ep.implementation.node.recipe.deps) if (dep.kind === 'class') (classes ??= new Set()).add(dep.node);
   }
-  return [...classes];
+  return classes === undefined ? NO_CLASSES : [...classes];
 }
+
+const NO_CLASSES: readonly ClassNode[] = Object.freeze([]);
 
 /** Each class that implements extension points, with them; a root-scoped one is `SCOPE_VIOLATION`. */
 function implementingClasses(

@@ -48,14 +48,17 @@ function named(deps: NamedDeps): Dependency[] {
 
 function creatables(deps: readonly Dependency[], plugin?: PluginNode): Creatable[] {
   const result: Creatable[] = [];
-  const add = (node: Creatable): void => {
-    if (!result.includes(node)) result.push(node);
-  };
   for (const dep of deps) {
-    if (dep.kind === 'service' || dep.kind === 'class') add(dep.node);
+    if (dep.kind === 'service' || dep.kind === 'class') addOnce(result, dep.node);
     else if (dep.kind === 'extensionPoint' && plugin !== undefined) {
-      for (const need of plugin.extensionPoints.get(dep.extensionPoint.id)?.needs ?? []) add(need);
+      const needs = plugin.extensionPoints.get(dep.extensionPoint.id)?.needs;
+      if (needs !== undefined) for (const need of needs) addOnce(result, need);
     }
   }
   return result;
+}
+
+// A handful of needs per node: a linear search beats a set.
+function addOnce(list: Creatable[], node: Creatable): void {
+  if (!list.includes(node)) list.push(node);
 }
