@@ -27,7 +27,7 @@ export function chain(length: number): { readonly nodes: string[]; readonly next
 /**
  * How much more each node costs in a graph of `large` nodes than in one of `small`: `run` over the
  * large input once against `run` over the small input `large / small` times (the same number of
- * nodes), best of several interleaved attempts, so a busy machine barely moves the answer. Linear
+ * nodes), in CPU time, best of several interleaved attempts, so a busy machine barely moves the answer. Linear
  * work gives about 1 (a little more as data outgrows caches), quadratic work about `large / small`.
  * Sizes stay small enough that garbage collection of the inputs does not dominate.
  */
@@ -35,10 +35,13 @@ export function growth<T>(prepare: (size: number) => T, run: (input: T) => void,
   const smallInput = prepare(small);
   const largeInput = prepare(large);
   const repeats = Math.round(large / small);
+  // CPU time, not wall time: on a loaded machine (CI runs test files in parallel on few cores) a
+  // longer run is preempted more often, which wall time would count as growth.
   const time = (work: () => void): number => {
-    const started = performance.now();
+    const started = process.cpuUsage();
     work();
-    return performance.now() - started;
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000;
   };
   let bestSmall = Infinity;
   let bestLarge = Infinity;
