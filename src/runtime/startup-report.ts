@@ -36,8 +36,9 @@ export class StartupReport {
       const names = `${slow.slice(0, 10).join(', ')}${slow.length > 10 ? ` and ${slow.length - 10} more` : ''}`;
       this.logger().warn({ plugins: slow }, `still initialising after ${seconds} s: ${names}`);
     }, intervalMs);
-    // A reporter, not pending work: start() itself is bounded by its own (ref'd) timeouts.
-    this.#timer.unref();
+    // Not unref()ed: while plugins start, this watches pending work. With initTimeoutMs: Infinity
+    // it is the only timer left, and it keeps a hung start visible instead of letting the process
+    // exit mid-start. start() clears it however it ends.
   }
 
   pluginUp(plugin: PluginNode): void {

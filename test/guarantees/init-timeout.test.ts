@@ -34,6 +34,17 @@ describe('a hung init in a real process: app.start()', () => {
   });
 });
 
+describe('a hung init with no bound (initTimeoutMs: Infinity) in a real process', () => {
+  it('stays up, naming the plugin in the slow-init warning, instead of exiting mid-start', async () => {
+    const run = await runFixture('hangs.mjs', ['plugin-init', 'start', 'unbounded'], { deadlineMs: 1_500 });
+    // Killed by the test's deadline: the warning's timer is pending work while start() waits.
+    expect(run.killed).toBe(true);
+    const warnings = jsonLines(run.stdout).filter((line) => String(line['msg']).startsWith('still initialising'));
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings[0]!['plugins']).toEqual(['stuck']);
+  });
+});
+
 describe('a hung init in a real process: runApp', () => {
   /** The fatal line runApp wrote before exiting. */
   function fatal(stdout: string): Record<string, unknown> {
