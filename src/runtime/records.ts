@@ -57,6 +57,12 @@ export class StartRecords {
     return 'modules' in node ? this.#plugins.get(node)?.record : this.#modulesByPluginId.get(node.pluginId)?.[node.index];
   }
 
+  /** True when a module failed (and so was left out of a plugin that started, or failed it). */
+  anyModuleFailed(): boolean {
+    for (const { modules } of this.#plugins.values()) if (modules.some((record) => record.status === 'failed')) return true;
+    return false;
+  }
+
   /** The result of this start, made once; later calls return the same object. */
   result(outcome: StartupResult['outcome']): StartupResult {
     this.#result ??= {

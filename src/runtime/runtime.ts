@@ -13,7 +13,7 @@ import { RootScope, type ScopeSettings } from './root-scope.js';
 import { ShutdownRunner } from './shutdown/runner.js';
 import { hookStep, type ShutdownStep } from './shutdown/stack.js';
 import { runStartupHooks } from './hooks.js';
-import { StartupReport, timings } from './startup-report.js';
+import { logStarted, StartupReport } from './startup-report.js';
 import { after, walk } from './walk.js';
 
 export type { BootFailurePolicy } from './plugin-start.js';
@@ -131,8 +131,14 @@ export class Runtime {
     await this.guard(() => this.runStartupHooks());
 
     // 5. The result.
-    const outcome = failures.size > 0 || this.anyModuleFailed() ? 'partial' : 'success';
-    this.logStarted(startedAt, failures.size);
+    const outcome = failures.size > 0 || this.records.anyModuleFailed() ? 'partial' : 'success';
+    logStarted(this.#logger, {
+      plugins: this.#graph.plugins,
+      records: this.records,
+      up: this.#started.length,
+      failed: failures.size,
+      startedAt,
+    });
     return this.records.result(outcome);
   }
 
@@ -281,20 +287,6 @@ export class Runtime {
     if (error instanceof PlugboardError && error.result === undefined)
       Object.defineProperty(error, 'result', { value: result, enumerable: true });
     return error;
-  }
-
-  private anyModuleFailed(): boolean {
-    return this.#graph.plugins.some((plugin) => plugin.modules.some((module) => this.records.module(module).status === 'failed'));
-  }
-
-  private logStarted(startedAt: number, failed: number): void {
-    // The timings object has an entry per feature: only built when the line will be written.
-    if (!this.#logger.isLevelEnabled('info')) return;
-    const up = this.#started.length;
-    this.#logger.info(
-      { plugins: up, failed, ms: Math.round(performance.now() - startedAt), timings: timings(this.#graph.plugins, this.records) },
-      `plugboard started ${up}/${this.#graph.plugins.length} plugins`,
-    );
   }
 
   /** A shutdown step that arrived after its scope was shut down (a creation that finished late): run it now. */

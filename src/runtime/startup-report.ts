@@ -56,8 +56,33 @@ export class StartupReport {
   }
 }
 
+/** What the final start line says: how many plugins are up and failed, since when, with the timings. */
+export interface StartedLine {
+  readonly plugins: readonly PluginNode[];
+  readonly records: StartRecords;
+  readonly up: number;
+  readonly failed: number;
+  /** `performance.now()` when start() began. */
+  readonly startedAt: number;
+}
+
+/** Logs `plugboard started N/M plugins` with every feature's timing. */
+export function logStarted(logger: Logger, line: StartedLine): void {
+  // The timings object has an entry per feature: only built when the line will be written.
+  if (!logger.isLevelEnabled('info')) return;
+  logger.info(
+    {
+      plugins: line.up,
+      failed: line.failed,
+      ms: Math.round(performance.now() - line.startedAt),
+      timings: timings(line.plugins, line.records),
+    },
+    `plugboard started ${line.up}/${line.plugins.length} plugins`,
+  );
+}
+
 /** Per plugin: outcome, init time and each module's, for the final start line. */
-export function timings(plugins: readonly PluginNode[], records: StartRecords): Record<string, PluginTiming> {
+function timings(plugins: readonly PluginNode[], records: StartRecords): Record<string, PluginTiming> {
   const result: Record<string, PluginTiming> = {};
   for (const plugin of plugins) {
     const record = records.plugin(plugin);
