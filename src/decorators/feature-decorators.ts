@@ -81,13 +81,15 @@ function claimRole(target: object, role: NonNullable<ClassMetadata['role']>, dec
 function checkProviders(providers: unknown, owner: string): readonly ExtensionPointProvider[] {
   if (providers === undefined) return [];
   if (!Array.isArray(providers)) throw plugboardError('INVALID_DECORATOR', { reason: 'providers-not-array', owner });
-  return providers.map((entry: unknown, index) => checkProvider(entry, index, owner));
+  // Array.from, not map: a hole (`[ , ep]`) is checked as `undefined`, not skipped.
+  return Array.from(providers as unknown[], (entry: unknown, index) => checkProvider(entry, index, owner));
 }
 
 function checkProvider(entry: unknown, index: number, owner: string): ExtensionPointProvider {
   const provider = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-  if (!isExtensionPoint(provider['provide'])) throw plugboardError('INVALID_DECORATOR', { reason: 'provider-token', owner, index });
+  // Read once: a getter could answer the check with one token and the use with another.
   const provide = provider['provide'];
+  if (!isExtensionPoint(provide)) throw plugboardError('INVALID_DECORATOR', { reason: 'provider-token', owner, index });
   const extensionPointId = provide.id;
   const { useClass, useValue, useFactory, deps } = provider;
   const forms = [useClass, useValue, useFactory].filter((form) => form !== undefined).length;

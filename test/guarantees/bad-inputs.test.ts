@@ -58,6 +58,13 @@ describe('decorators and tokens', () => {
     ['@Plugin({ dependsOn: 1n })', () => Plugin({ id: 'p', dependsOn: untyped(1n) }), 'INVALID_DECORATOR'],
     ['@Plugin({ extensionPoints: 1n })', () => Plugin({ id: 'p', extensionPoints: untyped(1n) }), 'INVALID_DECORATOR'],
     ['@Plugin({ extensionPoints: [1n] })', () => Plugin({ id: 'p', extensionPoints: untyped([1n]) }), 'INVALID_DECORATOR'],
+    // A hole is an entry too: map() skips it, and validation then met `undefined`.
+    ['@Plugin({ extensionPoints: [ , ] })', () => Plugin({ id: 'p', extensionPoints: untyped(new Array(1)) }), 'INVALID_DECORATOR'],
+    [
+      '@Module({ extensionPoints: [ , ] })',
+      () => Module({ pluginId: 'p', id: 'm', extensionPoints: untyped(new Array(1)) }),
+      'INVALID_DECORATOR',
+    ],
     ['@Module({ pluginId: 1n })', () => Module({ pluginId: untyped(1n), id: 'm' }), 'INVALID_DECORATOR'],
     ['@Module({ id: 1n })', () => Module({ pluginId: 'p', id: untyped(1n) }), 'INVALID_DECORATOR'],
     ['@Service({ scope: 1n })', () => Service({ scope: untyped(1n) }), 'INVALID_DECORATOR'],
