@@ -69,6 +69,8 @@ export class Runtime {
   /** Plugins in the order they finished starting. */
   readonly #started: PluginNode[] = [];
   readonly #scopeSettings: ScopeSettings;
+  /** What every plugin's start is given of the app (the same for all). */
+  readonly #pluginEnv: PluginStartEnv;
   #settings: RuntimeSettings;
   #logger: Logger;
   #failedUnderAbort = false;
@@ -85,6 +87,15 @@ export class Runtime {
     this.#scopeSettings = { initTimeoutMs: () => this.#settings.initTimeoutMs, halted: () => this.halted };
     this.records = new StartRecords(graph.plugins);
     this.root = new RootScope(graph.services, this.#scopeSettings, context, (step) => this.runLate(step), options.inherit);
+    this.#pluginEnv = {
+      settings: this.#scopeSettings,
+      modulePolicy: (pluginId, moduleId) => this.#settings.onModuleBootFailure(pluginId, moduleId),
+      records: this.records,
+      log: () => this.#logger,
+      atStart: graph.pluginAtStart,
+      runner: this.#runner,
+      root: this.root,
+    };
   }
 
   /** The logger plugboard logs with: the installed root logger once created. */
@@ -197,30 +208,22 @@ export class Runtime {
   }
 
   private startPlugin(plugin: PluginNode, report: StartupReport): unknown {
-    const reports = new ModuleFailureReports(plugin);
-    const scope = new PluginScope(plugin, this.root, {
-      settings: this.#scopeSettings,
-      reports,
-      recordCalls: (ep) => ep.users.some((moduleId) => this.#settings.onModuleBootFailure(plugin.id, moduleId) === 'continue'),
-      onLateStep: (step) => this.runLate(step),
-    });
-    this.#scopes.set(plugin, scope);
-    const env: PluginStartEnv = {
-      settings: this.#scopeSettings,
-      modulePolicy: (pluginId, moduleId) => this.#settings.onModuleBootFailure(pluginId, moduleId),
-      records: this.records,
-      log: () => this.#logger,
-      atStart: this.#graph.pluginAtStart,
-      runner: this.#runner,
-      root: this.root,
-    };
     const up = (): void => {
       this.#started.push(plugin);
       report.pluginUp(plugin);
     };
     let started: unknown;
     try {
-      started = new PluginStart(plugin, scope, reports, env).run();
+      // Making the scope asks the module policy (is a point's use recorded?): its errors are the plugin's too.
+      const reports = new ModuleFailureReports(plugin);
+      const scope = new PluginScope(plugin, this.root, {
+        settings: this.#scopeSettings,
+        reports,
+        recordCalls: (ep) => ep.users.some((moduleId) => this.#settings.onModuleBootFailure(plugin.id, moduleId) === 'continue'),
+        onLateStep: (step) => this.runLate(step),
+      });
+      this.#scopes.set(plugin, scope);
+      started = new PluginStart(plugin, scope, reports, this.#pluginEnv).run();
     } catch (error) {
       return this.pluginFailed(plugin, error);
     }

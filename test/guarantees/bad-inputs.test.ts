@@ -164,4 +164,29 @@ describe('the builder, the app, the renderers', () => {
     expect(isPlugboardError(error)).toBe(true);
     expect(() => String((error as Error).message)).not.toThrow();
   });
+
+  it('a module policy function answering nonsense for a user of an extension point: start() rejects, not resolves', async () => {
+    // The answer is asked while the plugin's scope is made (are calls through the point recorded?).
+    const point = createExtensionPoint<{ add(item: string): void }>({ id: 'host.items' });
+    class Items {
+      add(_item: string): void {}
+    }
+    @Plugin({ id: 'host', extensionPoints: [{ provide: point, useClass: Items }] })
+    class Host {}
+    @Module({ pluginId: 'host', id: 'user' })
+    class User {
+      constructor(@inject(point) private readonly items: { add(item: string): void }) {}
+      @onInit() init(): void {
+        this.items.add('x');
+      }
+    }
+    const app = quietBuilder({ onModuleBootFailure: () => untyped('bogus') })
+      .add([Host, User])
+      .build();
+    const error: unknown = await app.start().then(
+      () => 'resolved',
+      (rejection: unknown) => rejection,
+    );
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS' });
+  });
 });
