@@ -253,6 +253,28 @@ describe('extension points close when their provider starts its init', () => {
     expect((error as Error).message).toContain("Module 'keeper' of plugin 'p' called add() on extension point 'p.things' after it closed");
     await app.stop();
   });
+
+  it('a view kept past stop() still refuses with EXTENSION_POINT_CLOSED (its implementation is released)', async () => {
+    const ep = createExtensionPoint<{ add(x: string): void }>({ id: 'p.things' });
+    let kept: { add(x: string): void } | undefined;
+    class Things {
+      add(_x: string): void {}
+    }
+    @Plugin({ id: 'p', extensionPoints: [{ provide: ep, useClass: Things }] })
+    class P {}
+    @Module({ pluginId: 'p', id: 'keeper' })
+    class Keeper {
+      constructor(@inject(ep) e: { add(x: string): void }) {
+        kept = e;
+      }
+    }
+    const app = quietBuilder().add(P).add(Keeper).build();
+    await app.start();
+    await app.stop();
+    for (const use of [() => kept!.add('after stop'), () => 'add' in kept!, () => ((kept as unknown as { n: number }).n = 1)]) {
+      expect(use).toThrow(expect.objectContaining({ code: 'EXTENSION_POINT_CLOSED', extensionPointId: 'p.things', pluginId: 'p' }));
+    }
+  });
 });
 
 describe('add()', () => {

@@ -44,7 +44,7 @@ const HANDLER: ProxyHandler<object> = {
     if (key === 'toString' || key === Symbol.toPrimitive || key === inspect.custom)
       return () => `[extension point '${state.gate.node.id}' view]`;
     if (key === Symbol.toStringTag) return 'ExtensionPointView';
-    const implementation = targetOf(state);
+    const implementation = targetOf(state, key);
     const member = findMember(implementation, key);
     if (member === undefined) return undefined;
     if (member.kind === 'method') return forwarder(state, key);
@@ -55,7 +55,7 @@ const HANDLER: ProxyHandler<object> = {
   },
   set(target, key, value) {
     const state = states.get(target)!;
-    const implementation = targetOf(state);
+    const implementation = targetOf(state, key);
     const member = findMember(implementation, key);
     if (member?.kind !== 'accessor' || member.set === undefined) return refuse(state, key, 'write');
     ensureOpen(state, `set ${String(key)}`);
@@ -64,7 +64,7 @@ const HANDLER: ProxyHandler<object> = {
     return true;
   },
   has(target, key) {
-    const member = findMember(targetOf(states.get(target)!), key);
+    const member = findMember(targetOf(states.get(target)!, key), key);
     return member !== undefined && member.kind !== 'field';
   },
   ownKeys: () => [],
@@ -77,8 +77,11 @@ const HANDLER: ProxyHandler<object> = {
   preventExtensions: () => true,
 };
 
-function targetOf(state: ViewState): object {
-  return state.ownTarget ?? state.gate.implementation!;
+/** The implementation now; a view kept after its plugin stopped (the implementation released) is closed. */
+function targetOf(state: ViewState, member: PropertyKey): object {
+  const target = state.ownTarget ?? state.gate.implementation;
+  if (target === undefined) throw closedError(state, String(member));
+  return target;
 }
 
 function forwarder(state: ViewState, key: PropertyKey): (...args: unknown[]) => unknown {
@@ -89,7 +92,7 @@ function forwarder(state: ViewState, key: PropertyKey): (...args: unknown[]) => 
     // Bound to the implementation whatever `this` the caller passes.
     forward = (...args: unknown[]): unknown => {
       ensureOpen(state, name);
-      const implementation = targetOf(state);
+      const implementation = targetOf(state, name);
       const member = findMember(implementation, key);
       if (member?.kind !== 'method') return refuse(state, key, 'read');
       state.gate.note(state.holder.key, key, 'call', args);
@@ -101,11 +104,15 @@ function forwarder(state: ViewState, key: PropertyKey): (...args: unknown[]) => 
 }
 
 function ensureOpen(state: ViewState, member: string): void {
+  if (!state.gate.closed && !state.gate.isLeftOut(state.holder.key)) return;
+  throw closedError(state, member);
+}
+
+function closedError(state: ViewState, member: string): Error {
   const { gate, holder } = state;
-  if (!gate.closed && !gate.isLeftOut(holder.key)) return;
   const provider =
     gate.node.moduleId === undefined ? { pluginId: gate.node.pluginId } : { pluginId: gate.node.pluginId, moduleId: gate.node.moduleId };
-  throw plugboardError('EXTENSION_POINT_CLOSED', {
+  return plugboardError('EXTENSION_POINT_CLOSED', {
     extensionPointId: gate.node.id,
     pluginId: holder.pluginId,
     ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
