@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { plugboardError } from '../errors/index.js';
 
 /**
  * A pino logger (pino's own `Logger` type). Plugin loggers carry `{ plugin }`, module loggers
@@ -48,13 +49,22 @@ export function createRootLogger(option: Logger | Logger<string> | LoggerOptions
   const options: LoggerOptions = { ...(option ?? {}) };
   const envLevel = process.env['LOG_LEVEL'];
   if (envLevel) options.level = envLevel;
-  if (options.transport === undefined && wantsPrettyOutput(process.stdout.isTTY)) {
-    // In-process, not as a transport: a transport runs in a worker thread that loads pino-pretty
-    // by path, which a single-file bundle does not have (thread-stream: __dirname is not defined).
-    const pretty = createRequire(import.meta.url)('pino-pretty') as (options: { colorize: boolean }) => DestinationStream;
-    return pino(options, pretty({ colorize: true }));
+  try {
+    if (options.transport === undefined && wantsPrettyOutput(process.stdout.isTTY)) {
+      // In-process, not as a transport: a transport runs in a worker thread that loads pino-pretty
+      // by path, which a single-file bundle does not have (thread-stream: __dirname is not defined).
+      const pretty = createRequire(import.meta.url)('pino-pretty') as (options: { colorize: boolean }) => DestinationStream;
+      return pino(options, pretty({ colorize: true }));
+    }
+    return pino(options);
+  } catch (error) {
+    // An unknown level (`LOG_LEVEL=verbose`) or a transport pino refuses: ours to name, not pino's.
+    throw plugboardError(
+      'INVALID_OPTIONS',
+      { reason: 'logger', level: options.level, fromEnv: Boolean(envLevel), cause: error },
+      { cause: error },
+    );
   }
-  return pino(options);
 }
 
 /**

@@ -26,6 +26,21 @@ describe('root logger', () => {
     await app.stop();
   });
 
+  it.each([
+    ['the builder option', { logger: { level: 'bogus' } }, undefined, "the builder's logger options"],
+    ['LOG_LEVEL', { logger: { level: 'info' } }, 'verbose', 'LOG_LEVEL="verbose"'],
+  ])('an unknown level from %s: start() rejects with INVALID_OPTIONS naming where it came from', async (_from, options, env, named) => {
+    if (env === undefined) delete process.env['LOG_LEVEL'];
+    else process.env['LOG_LEVEL'] = env;
+    const app = quietBuilder(options).build();
+    const error: unknown = await app.start().then(
+      () => 'resolved',
+      (rejection: unknown) => rejection,
+    );
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS', data: expect.objectContaining({ reason: 'logger' }) });
+    expect((error as Error).message).toContain(named);
+  });
+
   it('uses a pino instance exactly as given', async () => {
     process.env['LOG_LEVEL'] = 'error';
     const given = pino({ level: 'warn' });

@@ -39,6 +39,7 @@ export type OptionsProblem =
   | { readonly reason: 'options'; readonly what: string; readonly value: unknown }
   | { readonly reason: 'policy'; readonly name: string; readonly value: unknown; readonly function?: boolean }
   | { readonly reason: 'milliseconds'; readonly name: string; readonly value: unknown }
+  | { readonly reason: 'logger'; readonly level: unknown; readonly fromEnv: boolean; readonly cause: unknown }
   | { readonly reason: 'type'; readonly what: string; readonly name: string; readonly expected: string; readonly value: unknown }
   | { readonly reason: 'unknown-plugin'; readonly pluginId: string; readonly known: readonly string[]; readonly more: number }
   | {
@@ -108,6 +109,8 @@ export const featureMessages = {
             : `${data.name} must be 'abort' or 'continue'${data.name === 'onModuleBootFailure' ? ' (or a function returning one)' : ''}, got ${describeValue(data.value)}.`;
         case 'milliseconds':
           return `${data.name} must be a positive number of milliseconds up to ${LONGEST_TIMER_TEXT}, or Infinity for none, got ${describeValue(data.value)}.`;
+        case 'logger':
+          return `The root logger could not be created from ${data.fromEnv ? `LOG_LEVEL=${describeValue(data.level)}` : "the builder's logger options"}: pino threw ${describeThrown(data.cause)}. Use one of pino's levels (fatal, error, warn, info, debug, trace, silent) and options.`;
         case 'type':
           return `${data.what}: option \`${data.name}\` must be ${data.expected}, got ${describeValue(data.value)}.`;
         case 'unknown-plugin': {
