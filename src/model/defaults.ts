@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { wiringProblem, type WiringProblem } from '../errors/index.js';
 import { readMetadata } from '../decorators/metadata.js';
 import { type AnyServiceRef } from '../tokens/service-ref.js';
@@ -89,28 +90,50 @@ function bounded<T>(work: Promise<T>, ms: number | undefined): Promise<{ timedOu
 
 function defaultEntry(ref: AnyServiceRef, value: unknown, problems: WiringProblem[]): CatalogEntry | undefined {
   // An ES module namespace from a lazy import(): use its default export.
-  const implementation = isModuleNamespace(value) ? value.default : value;
+  const implementation = moduleDefault(value) ?? value;
   if (isServiceFactory(implementation) && implementation.service.id === ref.id) {
     return entry(ref, [{ kind: 'factory', factory: implementation }], [], 'default');
   }
-  if (typeof implementation === 'function') {
+  if (isConstructor(implementation)) {
     const cls = implementation as Constructor;
-    return entry(ref, [{ kind: 'class', cls, metadata: readMetadata(cls)?.service }], [], 'default');
+    const service = readMetadata(cls)?.service;
+    // A class declared for another ref would be installed under this one.
+    if (service?.provides === undefined || service.provides.id === ref.id) {
+      return entry(ref, [{ kind: 'class', cls, metadata: service }], [], 'default');
+    }
   }
-  const returned = isServiceFactory(implementation) ? `a factory for '${implementation.service.id}'` : typeof implementation;
-  problems.push(wiringProblem('DEFAULT_FACTORY_FAILED', { reason: 'returned', refId: ref.id, returned }));
+  const otherRefId = isServiceFactory(implementation)
+    ? implementation.service.id
+    : isConstructor(implementation)
+      ? readMetadata(implementation)?.service?.provides?.id
+      : undefined;
+  problems.push(
+    wiringProblem('DEFAULT_FACTORY_FAILED', {
+      reason: 'returned',
+      refId: ref.id,
+      value: implementation,
+      ...(otherRefId === undefined ? {} : { otherRefId }),
+    }),
+  );
   return undefined;
 }
 
-function isModuleNamespace(value: unknown): value is { default: unknown } {
+/**
+ * The default export of what `import()` returned: a real module namespace, or a bundler's stand-in
+ * (an object tagged 'Module'). Read by descriptor: no getter of the returned object runs.
+ */
+function moduleDefault(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
   try {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Module' &&
-      'default' in value
-    );
+    const tag = Object.getOwnPropertyDescriptor(value, Symbol.toStringTag);
+    if (!types.isModuleNamespaceObject(value) && tag?.value !== 'Module') return undefined;
+    return Object.getOwnPropertyDescriptor(value, 'default')?.value;
   } catch {
-    return false;
+    return undefined; // a Proxy's trap threw: not a namespace
   }
+}
+
+/** A function `new` can call (an arrow or async function has no own `prototype`), checked by descriptor. */
+function isConstructor(value: unknown): boolean {
+  return typeof value === 'function' && Object.getOwnPropertyDescriptor(value, 'prototype') !== undefined;
 }

@@ -102,6 +102,9 @@ describe('defaultFactory (collectDefaults)', () => {
       { name: 'it returns junk', make: () => 42 },
       { name: 'it returns undefined', make: () => undefined },
       { name: 'it returns a factory for another ref', make: () => createServiceFactory({ service: otherRef, factory: () => ({}) }) },
+      // Functions `new` cannot call, and a class declared for another ref, are not classes for this one.
+      { name: 'it returns an arrow function', make: () => () => 42 },
+      { name: 'it returns a class that provides another ref', make: () => service('ForOther', { provides: otherRef }) },
       { name: 'its promise resolves to junk', make: async () => 'not a class' },
       { name: 'its promise rejects', make: () => Promise.reject(new Error('import failed')) },
       { name: 'it never settles (timeoutMs)', make: () => new Promise(() => {}) },
@@ -110,6 +113,28 @@ describe('defaultFactory (collectDefaults)', () => {
       const { problems } = await analyseAsync([user], { timeoutMs: 20 });
       expect(problems.map(ids)).toEqual([{ code: 'DEFAULT_FACTORY_FAILED', refId: 'fails' }]);
     });
+  });
+
+  it.each<{ name: string; make: () => unknown; says: string }>([
+    { name: 'null', make: () => null, says: 'returned null' },
+    {
+      name: 'a class for another ref',
+      make: () => service('ForElse', { provides: createServiceRef({ id: 'else' }) }),
+      says: "which provides 'else'",
+    },
+  ])('says what it returned: $name', async ({ make, says }) => {
+    const { user } = defaulted('says', make);
+    const { problems } = await analyseAsync([user]);
+    expect(problems[0]!.message).toContain(says);
+  });
+
+  it('reads what it returned without running its getters', async () => {
+    const read = jest.fn(() => 'Module');
+    const returned = Object.defineProperty({ default: DefaultImpl }, Symbol.toStringTag, { get: read });
+    const { user } = defaulted('getter', () => returned);
+    const { problems } = await analyseAsync([user]);
+    expect(read).not.toHaveBeenCalled();
+    expect(problems.map(ids)).toEqual([{ code: 'DEFAULT_FACTORY_FAILED', refId: 'getter' }]);
   });
 
   it('names the bound it waited for when a default never settles', async () => {

@@ -1,5 +1,5 @@
 import { spec } from '../define.js';
-import { describeThrown } from '../describe-value.js';
+import { describeThrown, describeValue } from '../describe-value.js';
 import { Label, label, plural, type Subject } from '../labels.js';
 
 /** A module or plugin that injects something (the subject of most wiring problems). */
@@ -26,7 +26,13 @@ export type CycleProblem =
 
 export type DefaultFactoryProblem =
   | { readonly reason: 'threw'; readonly refId: string; readonly cause: unknown }
-  | { readonly reason: 'returned'; readonly refId: string; readonly returned: string }
+  | {
+      readonly reason: 'returned';
+      readonly refId: string;
+      readonly value: unknown;
+      /** The ref the returned factory is for, or the returned class provides (`@Service({ provides })`), when it is another. */
+      readonly otherRefId?: string;
+    }
   | { readonly reason: 'timeout'; readonly refId: string; readonly ms: number };
 
 export const wiringMessages = {
@@ -261,8 +267,8 @@ export const wiringMessages = {
           return `The defaultFactory of service '${data.refId}' threw: ${describeThrown(data.cause)}. Fix it, or install an implementation with add().`;
         case 'returned':
           return (
-            `The defaultFactory of service '${data.refId}' returned ${data.returned}; it must return a factory for ` +
-            `'${data.refId}' (createServiceFactory) or a class.`
+            `The defaultFactory of service '${data.refId}' returned ${returnedText(data)}; it must return a factory for ` +
+            `'${data.refId}' (createServiceFactory) or a class (undecorated, or @Service({ provides }) of this ref).`
           );
         case 'timeout':
           return (
@@ -274,3 +280,10 @@ export const wiringMessages = {
     example: { reason: 'threw', refId: 'clock', cause: new Error('no clock') },
   }),
 };
+
+function returnedText(data: { readonly value: unknown; readonly otherRefId?: string }): string {
+  if (data.otherRefId === undefined) return describeValue(data.value);
+  return typeof data.value === 'function'
+    ? `${describeValue(data.value)}, which provides '${data.otherRefId}'`
+    : `a factory for '${data.otherRefId}'`;
+}
