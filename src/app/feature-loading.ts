@@ -25,6 +25,8 @@ export interface LoadedFeatures {
 /** How feature loading makes (and later releases) the root scope the loaders' services live in. */
 export interface BootstrapScopes {
   create(graph: WiringGraph): RootScope;
+  /** Shuts down a bootstrap scope (what was created in it) that nobody will take over. */
+  release(scope: RootScope): Promise<void>;
   /** Bound on each loader (initTimeoutMs). */
   readonly timeoutMs: number | undefined;
 }
@@ -62,7 +64,13 @@ export async function runFeatureLoaders(
 
   const bootstrap = scopes.create(analysis.graph);
   const needed = [...new Set(loaders.flatMap((loader) => Object.values(loader.deps)))].map((ref) => analysis.graph.services.get(ref.id)!);
-  await bootstrap.ensure([...analysis.graph.rootAtStart, ...needed]);
+  try {
+    await bootstrap.ensure([...analysis.graph.rootAtStart, ...needed]);
+  } catch (error) {
+    // What was created before the failure started: it stops before the failure is reported.
+    await scopes.release(bootstrap);
+    throw error;
+  }
   const loaded: unknown[] = [...features];
   for (const loader of loaders) {
     const deps: Record<string, unknown> = {};

@@ -83,6 +83,7 @@ export class WiringAnalysis {
     };
     const loaded = await runFeatureLoaders(features, loaders, catalog, {
       create: (graph) => bootstrapRoot(graph, timeouts, this.rootContext()),
+      release: (scope) => this.release(scope),
       timeoutMs: catalog.timeoutMs,
     });
     const analyzed = await analyzeWiring(loaded.features, catalog, [...earlier, ...loaded.problems], loaded.origins);

@@ -124,4 +124,29 @@ describe('createFeatureLoader', () => {
     await app.stop();
     expect(journal.events).toEqual(['registry created', 'registry closed', 'registry created', 'registry closed']);
   });
+
+  it('a root service a loader needs that fails to start: what was created for the loaders is shut down', async () => {
+    const journal = new Journal();
+    const early = createServiceRef<object>({ id: 'early', scope: 'root' });
+    const broken = createServiceRef<object>({ id: 'broken', scope: 'root' });
+    @Service({ provides: early })
+    class Early {
+      @onInit() init(): void {
+        journal.add('early created');
+      }
+      @onShutdown() close(): void {
+        journal.add('early closed');
+      }
+    }
+    const loader = createFeatureLoader({ name: 'needs-broken', deps: { broken }, loader: () => [plugin('loaded')] });
+    const app = quietBuilder()
+      .add([
+        Early,
+        createServiceFactory({ service: broken, initialization: 'lazy', factory: () => Promise.reject(new Error('no db')) }),
+        loader,
+      ])
+      .build();
+    await expect(app.start()).rejects.toMatchObject({ code: 'INIT_FAILED', refId: 'broken' });
+    expect(journal.events).toEqual(['early created', 'early closed']);
+  });
 });
