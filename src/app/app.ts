@@ -10,7 +10,6 @@ import type { RootScope } from '../runtime/root-scope.js';
 import { Runtime, type RootContextData } from '../runtime/runtime.js';
 import { createRootLogger, isLogger } from '../services/logger.js';
 import { isServiceRef, type ServiceInstance, type ServiceMultiplicity, type ServiceRef, type ServiceScope } from '../tokens/service-ref.js';
-import { isThenable } from '../tokens/types.js';
 import type { AppState } from './app-state.js';
 import type { FeatureSource } from './feature-source.js';
 import type { ContainerBuilderOptions, StartOptions } from './options.js';
@@ -155,12 +154,7 @@ export class App {
    * start it needs the features loaded: when add() was given promises, await validate() first.
    */
   describe(): AppDescription {
-    let analysis = this.#wiring.latest;
-    if (analysis === undefined && this.#source.isSync) {
-      const prepared = this.#wiring.analyze(false);
-      if (!isThenable(prepared)) analysis = prepared.analysis;
-      else void prepared.then(undefined, () => undefined);
-    }
+    const analysis = this.#source.isSync ? this.#wiring.analyzeNow() : this.#wiring.latest;
     if (analysis === undefined) throw plugboardError('INVALID_STATE', { reason: 'describe-before-load' });
     const records = this.#runtime?.records;
     return describeGraph(analysis.graph, this.#state, analysis.problems, (node) => records?.lookup(node));

@@ -65,6 +65,20 @@ export class WiringAnalysis {
     return isThenable(loaded) ? Promise.resolve(loaded).then(next) : next(loaded);
   }
 
+  /**
+   * The analysis if it can be made at once and without effects, for describe(): the features are
+   * loaded and none is a feature loader (running one runs user code and creates root services).
+   */
+  analyzeNow(): Analysis | undefined {
+    if (this.#latest !== undefined) return this.#latest;
+    const loaded = this.source.load(this.options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS);
+    if (isThenable(loaded) || loaded.features.some(isFeatureLoader)) return undefined;
+    const prepared = this.analyze(false);
+    if (!isThenable(prepared)) return prepared.analysis;
+    void Promise.resolve(prepared).then(undefined, () => undefined); // kept as latest when it settles
+    return undefined;
+  }
+
   /** Shuts down a bootstrap scope no runtime took over. */
   async release(bootstrap: RootScope): Promise<void> {
     await shutDownRoot(bootstrap, this.options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, this.log());

@@ -149,4 +149,20 @@ describe('createFeatureLoader', () => {
     await expect(app.start()).rejects.toMatchObject({ code: 'INIT_FAILED', refId: 'broken' });
     expect(journal.events).toEqual(['early created', 'early closed']);
   });
+
+  it('describe() before the loaders ran says so, and runs no loader (start() runs it once)', async () => {
+    const journal = new Journal();
+    const loader = createFeatureLoader({
+      name: 'counted',
+      loader: () => {
+        journal.add('loader ran');
+        return [plugin('loaded')];
+      },
+    });
+    const app = quietBuilder().add(loader).build();
+    expect(() => app.describe()).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    await app.start();
+    await app.stop();
+    expect(journal.events).toEqual(['loader ran']);
+  });
 });
