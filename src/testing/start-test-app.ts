@@ -52,6 +52,16 @@ export interface StartTestAppOptions {
  * ```
  */
 export async function startTestApp(options: StartTestAppOptions): Promise<App> {
+  const stopWith: unknown = options.stopWith;
+  if (stopWith !== undefined && typeof stopWith !== 'function') {
+    throw plugboardError('INVALID_OPTIONS', {
+      reason: 'type',
+      what: 'startTestApp()',
+      name: 'stopWith',
+      expected: 'a function that registers cleanup, e.g. (stop) => t.after(stop)',
+      value: stopWith,
+    });
+  }
   const builder = new ContainerBuilder({
     logger: { level: 'silent' },
     ...(options.config === undefined ? {} : { config: options.config }),

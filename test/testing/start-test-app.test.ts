@@ -51,3 +51,20 @@ describe('plugboard logs through the installed root logger', () => {
     await app.stop();
   });
 });
+
+describe('startTestApp options', () => {
+  it('refuses a stopWith that is not a function with INVALID_OPTIONS, before starting anything', async () => {
+    let started = false;
+    @Plugin({ id: 'never' })
+    class Never {
+      @onInit() init(): void {
+        started = true;
+      }
+    }
+    await expect(startTestApp({ features: [Never], stopWith: 'after' as never })).rejects.toMatchObject({
+      code: 'INVALID_OPTIONS',
+      message: expect.stringContaining('stopWith'),
+    });
+    expect(started).toBe(false);
+  });
+});
