@@ -1,8 +1,9 @@
 import { Container } from 'inversify';
-import { plugboardError, type Subject } from '../errors/index.js';
+import { describeValue, plugboardError, type Subject } from '../errors/index.js';
 import type { ClassNode, Creatable, Dependency, ExtensionPointNode, PluginNode, Recipe } from '../model/types.js';
 import type { ExtensionPointFactoryContext } from '../tokens/extension-point.js';
 import { dependantViewOf, type DependantViewContext } from '../tokens/dependant-views.js';
+import { isThenable } from '../tokens/types.js';
 import { Cell } from './cell.js';
 import type { PluginContext } from './context-refs.js';
 import { ensureCreated, type CreationScope, type ParentScope } from './creation.js';
@@ -174,12 +175,18 @@ export class PluginScope implements CreationScope {
     const deps: Record<string, unknown> = {};
     for (const [name, dep] of implementation.deps) deps[name] = this.resolve(dep, holder);
     const made = implementation.factory(this.factoryContext(ep, holder), deps);
-    if (typeof made !== 'object' || made === null) {
+    // An object to guard, now: a promise (an async factory) would be guarded instead of what it resolves to.
+    const thenable = isThenable(made);
+    if (typeof made !== 'object' || made === null || thenable) {
       throw plugboardError('INIT_FAILED', {
         pluginId: this.#node.id,
         ...(holder.moduleId === undefined ? {} : { moduleId: holder.moduleId }),
         step: `useFactory of extension point '${ep.id}'`,
-        cause: new TypeError(`the factory returned ${made === null ? 'null' : typeof made}, not an object`),
+        cause: new TypeError(
+          thenable
+            ? 'the factory returned a promise; useFactory must return the object itself (create what it needs in deps or @onInit)'
+            : `the factory returned ${describeValue(made)}, not an object`,
+        ),
       });
     }
     return createView(gate, holder, made);

@@ -75,6 +75,19 @@ it('counts a failure the provider reports for a module as that module failing (B
 });
 
 describe('extension point factories (issue 14)', () => {
+  it('refuses a factory that returns a promise (an async useFactory): the module fails, saying so', async () => {
+    const point = createExtensionPoint<{ add(item: string): void }>({ id: 'async.items' });
+    @Plugin({ id: 'async', extensionPoints: [{ provide: point, useFactory: async () => ({ add: () => undefined }) }] })
+    class AsyncPlugin {}
+    @Module({ pluginId: 'async', id: 'user' })
+    class User {
+      constructor(@inject(point) readonly items: { add(item: string): void }) {}
+    }
+    const { error } = await startFailure(quietBuilder().add([AsyncPlugin, User]).build());
+    expect(error).toMatchObject({ code: 'INIT_FAILED', pluginId: 'async' });
+    expect(String((rootCause(error) as Error).message)).toContain('returned a promise');
+  });
+
   it('calls the factory once per module that injects the point, with its plugin and module id, and gives each module its own result', async () => {
     const contexts: ExtensionPointFactoryContext[] = [];
     const whoAdded: string[] = [];
