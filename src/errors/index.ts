@@ -9,7 +9,7 @@ export { plugboardError, wiringProblem, messageOf } from './raise.js';
 export type { RaiseExtras } from './raise.js';
 export type { MessageData } from './catalogue.js';
 export { describeThrown, describeValue, settleStack } from './describe-value.js';
-export { label, Label, capitalize, type Subject } from './labels.js';
+export { label, Label, type Subject } from './labels.js';
 export type { FeatureRejection } from './messages/features.js';
 export type { InvalidConfig, MissingConfig, ConfigTypeProblem } from './messages/config.js';
 export { quote, whatValueIs, whatWasThrown } from './value-text.js';

@@ -48,10 +48,3 @@ export function capitalize(text: string): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
-
-/** `'a', 'b' and 'c'` */
-export function quotedList(items: readonly string[]): string {
-  const quoted = items.map((item) => `'${item}'`);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]!}`;
-}

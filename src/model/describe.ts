@@ -1,10 +1,10 @@
-import { describeThrown, type WiringProblem } from '../errors/index.js';
+import { describeThrown, type StartupStatus, type WiringProblem } from '../errors/index.js';
 import { layers } from './graph-algorithms.js';
 import { serviceDeps } from './graph/service-deps.js';
 import type { Dependency, ExtensionPointNode, Implementation, ModuleNode, PluginNode, ServiceNode, WiringGraph } from './types.js';
 
-/** Outcome of one plugin or module. `pending` until start() reaches it. */
-export type FeatureStatus = 'pending' | 'starting' | 'started' | 'failed' | 'skipped' | 'stopped';
+/** Outcome of one plugin or module (the start result's status). `pending` until start() reaches it. */
+export type FeatureStatus = StartupStatus;
 
 /** What the runtime knows about one feature, merged into the description. */
 export interface FeatureRecord {

@@ -41,8 +41,8 @@ export interface PluginScopeOptions {
 /**
  * One plugin's scope: its InversifyJS child container, the plugin-scoped services and classes it
  * creates, its extension point gates and the views it hands out, its hooks and shutdown stack
- * (with one nested stack per module, so a module can be shut down alone). It asks the root for
- * root services only.
+ * (a module left out has its own steps extracted from it and run). It asks the root for root
+ * services only.
  */
 export class PluginScope implements CreationScope {
   readonly container: Container;
@@ -89,10 +89,6 @@ export class PluginScope implements CreationScope {
       stack: this.stack,
       rootContext: (context) => root.value(context),
     };
-  }
-
-  get pluginId(): string {
-    return this.#node.id;
   }
 
   /** Creates what `nodes` need and then them, each once; sync when everything is. */

@@ -92,7 +92,7 @@ export class PluginStart {
       if (this.env.settings.halted()) throw plugboardError('START_ABORTED', { reason: 'halted', pluginId: this.node.id });
       return DONE;
     });
-    return settled instanceof Promise ? settled : settled;
+    return settled;
   }
 
   private startModule(module: ModuleNode): Boxed<void> {

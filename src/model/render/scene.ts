@@ -61,7 +61,6 @@ export function buildScene(input: RenderInput, options: CheckedRenderOptions = {
   return new SceneBuilder(input, options).build();
 }
 
-/** What one drawn plugin's container holds, before it becomes a cluster. */
 /** What drawing one plugin's container works with. */
 interface ClusterDrawing {
   readonly plugin: DrawnPlugin;

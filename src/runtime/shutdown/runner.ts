@@ -21,7 +21,7 @@ export class ShutdownRunner {
     return this.runAll(stack.take().reverse());
   }
 
-  /** Runs steps in the given order, one at a time (a nested stack is unwound in place). */
+  /** Runs steps in the given order, one at a time. */
   runAll(steps: readonly ShutdownStep[]): number | Promise<number> {
     let failures = 0;
     for (let index = 0; index < steps.length; index++) {
