@@ -4,7 +4,7 @@ import { isThenable } from '../tokens/types.js';
 
 /** What add() was given, in order; promises settle in the background and are read at start. */
 type Entry =
-  | { readonly kind: 'values'; readonly values: readonly unknown[] }
+  | { readonly kind: 'values'; readonly features: readonly unknown[] }
   | { readonly kind: 'pending'; readonly call: number; readonly settled: Promise<Loaded> };
 type Loaded = { readonly features: readonly unknown[] } | { readonly problem: WiringProblem };
 
@@ -35,7 +35,7 @@ export class FeatureSource {
     // change to the caller's array does not change the app.
     const values: unknown[] = Array.isArray(feature) ? feature.slice() : [feature];
     for (const value of values) assertFeature(value, call);
-    this.#entries.push({ kind: 'values', values });
+    this.#entries.push({ kind: 'values', features: values });
   }
 
   /**
@@ -60,10 +60,12 @@ export class FeatureSource {
     const features: unknown[] = [];
     const problems: WiringProblem[] = [];
     let next = 0;
-    for (const entry of this.#entries) {
-      const loaded: Loaded = entry.kind === 'values' ? { features: entry.values } : results[next++]!;
+    // Indexed loops: an app may add() ten thousand features one by one, and this runs once.
+    for (let index = 0; index < this.#entries.length; index++) {
+      const entry = this.#entries[index]!;
+      const loaded: Loaded = entry.kind === 'values' ? entry : results[next++]!;
       if ('problem' in loaded) problems.push(loaded.problem);
-      else for (const feature of loaded.features) features.push(feature);
+      else for (let f = 0; f < loaded.features.length; f++) features.push(loaded.features[f]);
     }
     return { features, problems };
   }

@@ -28,14 +28,15 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
   fillServiceNodes(catalog, services, features.decorators, book);
   book.drain();
   const classes = [...book.classNodes.values()];
+  const plugins = [...pluginsById.values()];
 
   // 2. Extension points: who uses them, module order, who may hold an implementation.
   const epReach = new ClassReach<ExtensionPointDep>((node) =>
     node.recipe.deps.filter((dep): dep is ExtensionPointDep => dep.kind === 'extensionPoint'),
   );
-  for (const plugin of pluginsById.values()) analyseUsage(plugin, extensionPoints.all, epReach, problems);
+  for (const plugin of plugins) analyseUsage(plugin, extensionPoints.all, epReach, problems);
   checkServicesUseNoExtensionPoint(services.values(), epReach, problems);
-  checkImplementationAccess(pluginsById.values(), services.values(), extensionPoints.all, problems);
+  checkImplementationAccess(plugins, services.values(), extensionPoints.all, problems);
 
   // 3. Services: scopes, the ones nothing implements, cycles.
   checkScopes(services.values(), classes, problems);
@@ -48,10 +49,10 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
   resolvePluginOrder(pluginsById, problems);
 
   // 5. What the runtime creates, and when.
-  fillNeeds(services.values(), classes, pluginsById.values(), extensionPoints.all.values());
+  fillNeeds(services.values(), classes, plugins, extensionPoints.all.values());
   const creatable = [...services.values()].filter((node) => node.source !== 'builtin');
   return {
-    plugins: [...pluginsById.values()],
+    plugins,
     services,
     rootAtStart: creatable.filter((node) => node.scope === 'root' && node.initialization === 'always'),
     pluginAtStart: creatable.filter((node) => node.scope === 'plugin' && node.initialization === 'always'),

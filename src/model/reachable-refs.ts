@@ -11,15 +11,25 @@ import type { FeatureSet } from './features.js';
 export class RefWalker {
   /** Refs found and not taken yet. */
   readonly pending: AnyServiceRef[] = [];
-  private readonly queued = new Set<unknown>();
+  /** Every token looked at, of any kind: thousands of modules inject the same few. */
+  private readonly seen = new Set<unknown>();
   private readonly visited = new Set<unknown>();
-  private readonly classes: Array<{ cls: unknown; metadata: ClassMetadata | undefined }> = [];
+  private readonly classes: Array<ClassMetadata | undefined> = [];
 
   /** Queues a class's injections (and, for a plugin or module, its extension point providers). */
-  visitClass(cls: unknown, metadata?: ClassMetadata): void {
+  visitClass(cls: unknown): void {
     if (this.visited.has(cls)) return;
     this.visited.add(cls);
-    this.classes.push({ cls, metadata: metadata ?? readMetadata(cls) });
+    this.classes.push(readMetadata(cls));
+    this.drainClasses();
+  }
+
+  /**
+   * A plugin or module: distinct features whose metadata is at hand, so they skip the visited
+   * set (thousands of entries nothing else looks up) and are read in place.
+   */
+  visitFeature(metadata: ClassMetadata): void {
+    this.visitMetadata(metadata);
     this.drainClasses();
   }
 
@@ -36,25 +46,27 @@ export class RefWalker {
   }
 
   private visitToken(token: unknown): void {
-    if (token === undefined || this.queued.has(token)) return;
-    if (isServiceRef(token)) {
-      this.queued.add(token);
-      this.pending.push(token);
-    } else if (typeof token === 'function' && !this.visited.has(token)) {
+    if (token === undefined || this.seen.has(token)) return;
+    this.seen.add(token);
+    if (isServiceRef(token)) this.pending.push(token);
+    else if (typeof token === 'function' && !this.visited.has(token)) {
       this.visited.add(token);
-      this.classes.push({ cls: token, metadata: readMetadata(token) });
+      this.classes.push(readMetadata(token));
     }
   }
 
   private drainClasses(): void {
     while (this.classes.length > 0) {
-      const { metadata } = this.classes.pop()!;
-      if (metadata === undefined) continue;
-      const parameters = metadata.parameters;
-      for (let index = 0; index < parameters.length; index++) this.visitToken(parameters[index]?.token);
-      this.visitProviders(metadata.plugin?.extensionPoints);
-      this.visitProviders(metadata.module?.extensionPoints);
+      const metadata = this.classes.pop();
+      if (metadata !== undefined) this.visitMetadata(metadata);
     }
+  }
+
+  private visitMetadata(metadata: ClassMetadata): void {
+    const parameters = metadata.parameters;
+    for (let index = 0; index < parameters.length; index++) this.visitToken(parameters[index]?.token);
+    this.visitProviders(metadata.plugin?.extensionPoints);
+    this.visitProviders(metadata.module?.extensionPoints);
   }
 
   private visitProviders(providers: readonly ExtensionPointProvider[] | undefined): void {
@@ -75,8 +87,9 @@ export function reachableRefs(
   const walker = new RefWalker();
   walker.visitTokens(seeds);
   // Plugin and module classes are distinct features: their metadata is at hand, no lookup needed.
-  for (const { cls, metadata } of features.plugins) walker.visitClass(cls, metadata);
-  for (const { cls, metadata } of features.modules) walker.visitClass(cls, metadata);
+  // Indexed loops: see graph/needs.ts.
+  for (let index = 0; index < features.plugins.length; index++) walker.visitFeature(features.plugins[index]!.metadata);
+  for (let index = 0; index < features.modules.length; index++) walker.visitFeature(features.modules[index]!.metadata);
   for (const decorator of features.decorators) walker.visitTokens([decorator.service, ...Object.values(decorator.deps)]);
   for (const entry of catalog.values()) walker.visitEntry(entry);
   return walker;

@@ -3,10 +3,29 @@ import { readMetadata, type ClassMetadata } from '../decorators/metadata.js';
 import { isExtensionPoint } from '../tokens/extension-point.js';
 import { isServiceRef, type AnyServiceRef } from '../tokens/service-ref.js';
 import { className, type Constructor } from '../tokens/types.js';
-import type { ClassNode, Dependency, Recipe, ServiceNode } from './types.js';
+import type { ClassNode, Creatable, Dependency, Recipe, ServiceNode } from './types.js';
 
 const ABSENT: Dependency = Object.freeze({ kind: 'absent' });
 const NO_DEPS: readonly Dependency[] = Object.freeze([]);
+const NO_NEEDS: readonly Creatable[] = Object.freeze([]);
+
+/**
+ * A recipe. Its `name` is read from the class when a message or a description asks for it: most
+ * recipes (every module's) are never named, and reading a class's name safely (by descriptor, so
+ * a static getter never runs) costs as much as building the rest of the recipe.
+ */
+class ClassRecipe implements Recipe {
+  constructor(
+    readonly cls: Constructor,
+    readonly deps: readonly Dependency[],
+    readonly onInit: string | symbol | undefined,
+    readonly onShutdown: string | symbol | undefined,
+  ) {}
+
+  get name(): string {
+    return className(this.cls);
+  }
+}
 
 /** A ref that nothing implements, with everyone who asked for it. */
 export interface MissingRef {
@@ -65,8 +84,7 @@ export class RecipeBook {
         }),
       );
     }
-    // Every field in the literal: one shape for all recipes, no properties added later.
-    return { cls, name: className(cls), deps, onInit: metadata?.onInit, onShutdown: metadata?.onShutdown };
+    return new ClassRecipe(cls, deps, metadata?.onInit, metadata?.onShutdown);
   }
 
   dependency(token: unknown, optional: boolean, owner: Subject): Dependency {
@@ -94,10 +112,10 @@ export class RecipeBook {
     node = {
       kind: 'class',
       cls,
-      key: `class:${className(cls)}#${this.classNodes.size}`,
+      key: `class#${this.classNodes.size}`,
       scope: metadata?.service?.scope ?? 'plugin',
-      recipe: { cls, name: className(cls), deps: NO_DEPS, onInit: undefined, onShutdown: undefined },
-      needs: [],
+      recipe: new ClassRecipe(cls, NO_DEPS, undefined, undefined),
+      needs: NO_NEEDS,
     };
     this.classNodes.set(cls, node);
     this.queue.push(node);

@@ -16,12 +16,10 @@ export interface ReportedFailure {
 export class ModuleFailureReports implements FailureReports {
   readonly #reported = new Map<string, ReportedFailure>();
   readonly #closed = new Set<string>();
-  /** Each module's position in the plugin, to hand reported modules back in the plugin's order. */
-  readonly #positions: ReadonlyMap<string, number>;
+  /** Each module's position in the plugin, to hand reported modules back in order; made at the first report. */
+  #positions: ReadonlyMap<string, number> | undefined;
 
-  constructor(private readonly plugin: PluginNode) {
-    this.#positions = new Map(plugin.modules.map((module, index) => [module.id, index]));
-  }
+  constructor(private readonly plugin: PluginNode) {}
 
   report(moduleId: string, extensionPoint: ExtensionPointNode, error: unknown): void {
     if (this.#closed.has(extensionPoint.id)) {
@@ -54,6 +52,7 @@ export class ModuleFailureReports implements FailureReports {
     for (const ep of provided) this.#closed.add(ep.id);
     if (this.#reported.size === 0) return [];
     const ids = new Set(provided.map((ep) => ep.id));
+    this.#positions ??= new Map(this.plugin.modules.map((module) => [module.id, module.index]));
     const positions: number[] = [];
     for (const [moduleId, reported] of this.#reported) {
       if (ids.has(reported.extensionPoint.id)) positions.push(this.#positions.get(moduleId)!);

@@ -11,7 +11,9 @@ export function reportConstructionCycles(
   problems: WiringProblem[],
 ): void {
   const edges = new Map<string, string[]>();
+  // Class labels are read only for a cycle found: a class's name is not free to read.
   const labels = new Map<string, string>();
+  const classesByKey = new Map<string, ClassNode>();
   const targetsOf = (deps: readonly Dependency[]): string[] => {
     const targets: string[] = [];
     for (const dep of deps) {
@@ -37,7 +39,7 @@ export function reportConstructionCycles(
   }
   for (const node of classes) {
     edges.set(node.key, targetsOf(node.recipe.deps));
-    labels.set(node.key, node.recipe.name);
+    classesByKey.set(node.key, node);
   }
   for (const ep of extensionPoints.values()) {
     const implementation = ep.implementation;
@@ -53,7 +55,7 @@ export function reportConstructionCycles(
   }
   const candidates = nodesThatMayCycle(edges);
   for (const cycle of candidates.length === 0 ? [] : findCycles(candidates, (key) => edges.get(key) ?? [])) {
-    const path = cycle.map((key) => labels.get(key) ?? key);
+    const path = cycle.map((key) => labels.get(key) ?? classesByKey.get(key)?.recipe.name ?? key);
     const refId = cycle.find((key) => key.startsWith('service:'))?.slice('service:'.length);
     const extensionPointId = cycle.find((key) => key.startsWith('ep:'))?.slice('ep:'.length);
     problems.push(
@@ -76,9 +78,11 @@ function nodesThatMayCycle(edges: ReadonlyMap<string, readonly string[]>): strin
   const remaining = new Map<string, number>();
   const needers = new Map<string, string[]>();
   const done: string[] = [];
-  for (const [key, targets] of edges) {
+  // forEach, not for…of: no entry pair per node while this runs unoptimised (once per start).
+  edges.forEach((targets, key) => {
     let count = 0;
-    for (const target of targets) {
+    for (let index = 0; index < targets.length; index++) {
+      const target = targets[index]!;
       if (!edges.has(target)) continue; // not a node here: cannot lead back
       count++;
       const list = needers.get(target);
@@ -87,7 +91,7 @@ function nodesThatMayCycle(edges: ReadonlyMap<string, readonly string[]>): strin
     }
     remaining.set(key, count);
     if (count === 0) done.push(key);
-  }
+  });
   while (done.length > 0) {
     for (const needer of needers.get(done.pop()!) ?? []) {
       const left = remaining.get(needer)! - 1;
@@ -96,6 +100,8 @@ function nodesThatMayCycle(edges: ReadonlyMap<string, readonly string[]>): strin
     }
   }
   const candidates: string[] = [];
-  for (const [key, left] of remaining) if (left > 0) candidates.push(key);
+  remaining.forEach((left, key) => {
+    if (left > 0) candidates.push(key);
+  });
   return candidates;
 }

@@ -2,12 +2,14 @@ import { wiringProblem, type WiringProblem } from '../../errors/index.js';
 import { className, type Constructor } from '../../tokens/types.js';
 import type { FeatureSet } from '../features.js';
 import type { RecipeBook } from '../recipes.js';
-import type { ExtensionPointNode, ModuleNode, PluginNode } from '../types.js';
+import type { Creatable, ExtensionPointNode, ModuleNode, PluginNode } from '../types.js';
 import type { ExtensionPointRegistry } from './extension-points.js';
 
 const NO_EXTENSION_POINTS: readonly ExtensionPointNode[] = Object.freeze([]);
 const NO_MODULES: readonly ModuleNode[] = Object.freeze([]);
 const NO_PLUGINS: readonly PluginNode[] = Object.freeze([]);
+// Filled by fillNeeds once every node exists: until then, one shared empty list.
+const NO_NEEDS: readonly Creatable[] = Object.freeze([]);
 
 /** The plugins and modules of the app, and the discovered modules left out. */
 export interface FeatureNodes {
@@ -55,8 +57,8 @@ function pluginNodes(
       dependsOnIds: dependsOn,
       modules: [],
       extensionPoints: new Map(),
-      needs: [],
-      startNeeds: [],
+      needs: NO_NEEDS,
+      startNeeds: NO_NEEDS,
     };
     pluginsById.set(id, plugin);
     plugin.provides = extensionPoints.provide(plugin, providers, undefined);
@@ -78,7 +80,9 @@ function attachModules(
   // A module id index per plugin: a duplicate check stays O(1) however many modules a plugin has.
   const moduleIds = new Map<PluginNode, Map<string, ModuleNode>>();
   const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
-  for (const { cls, metadata, origin } of features.modules) {
+  // An indexed loop: see needs.ts.
+  for (let index = 0; index < features.modules.length; index++) {
+    const { cls, metadata, origin } = features.modules[index]!;
     const { pluginId, id, extensionPoints: providers } = metadata.module!;
     const plugin = pluginsById.get(pluginId);
     if (plugin === undefined) {
@@ -101,7 +105,7 @@ function attachModules(
       provides: NO_EXTENSION_POINTS,
       uses: NO_EXTENSION_POINTS,
       after: NO_MODULES,
-      needs: [],
+      needs: NO_NEEDS,
     };
     plugin.modules.push(module);
     ids.set(id, module);

@@ -50,7 +50,9 @@ export function checkImplementationAccess(
     if (pluginHeld.length > 0) {
       check(pluginHeld, { pluginId: plugin.id }, (ep) => ep.pluginId === plugin.id && ep.moduleId === undefined);
     }
-    for (const module of plugin.modules) {
+    // Indexed loops on the per-module paths: see needs.ts.
+    for (let m = 0; m < plugin.modules.length; m++) {
+      const module = plugin.modules[m]!;
       const held = injectedClasses(module.recipe.deps, module.provides);
       if (held.length === 0) continue;
       check(held, { pluginId: plugin.id, moduleId: module.id }, (ep) => ep.pluginId === plugin.id && ep.moduleId === module.id);
@@ -70,8 +72,12 @@ export function checkImplementationAccess(
  */
 function injectedClasses(deps: readonly Dependency[], provides: readonly ExtensionPointNode[]): readonly ClassNode[] {
   let classes: Set<ClassNode> | undefined;
-  for (const dep of deps) if (dep.kind === 'class') (classes ??= new Set()).add(dep.node);
-  for (const ep of provides) {
+  for (let d = 0; d < deps.length; d++) {
+    const dep = deps[d]!;
+    if (dep.kind === 'class') (classes ??= new Set()).add(dep.node);
+  }
+  for (let p = 0; p < provides.length; p++) {
+    const ep = provides[p]!;
     if (ep.implementation.kind !== 'class') continue;
     for (const dep of ep.implementation.node.recipe.deps) if (dep.kind === 'class') (classes ??= new Set()).add(dep.node);
   }

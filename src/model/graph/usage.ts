@@ -6,17 +6,26 @@ import type { ClassReach } from './class-reach.js';
 /** An extension point dependency, as recipes hold it. */
 export type ExtensionPointDep = Extract<Dependency, { kind: 'extensionPoint' }>;
 
-/** The classes a holder injects directly, and those its provided implementations need. */
-export function heldClasses(deps: readonly Dependency[], provides: readonly ExtensionPointNode[]): ClassNode[] {
-  const classes: ClassNode[] = [];
-  for (const dep of deps) if (dep.kind === 'class') classes.push(dep.node);
-  // A provider also holds what its implementations inject: it creates them.
-  for (const ep of provides) {
-    if (ep.implementation.kind === 'class') classes.push(ep.implementation.node);
-    else if (ep.implementation.kind === 'factory')
-      for (const [, dep] of ep.implementation.deps) if (dep.kind === 'class') classes.push(dep.node);
+const NO_CLASSES: readonly ClassNode[] = Object.freeze([]);
+
+/**
+ * The classes a holder injects directly, and those its provided implementations need; the shared
+ * empty list for most modules, which hold none. (Indexed loops: see needs.ts.)
+ */
+export function heldClasses(deps: readonly Dependency[], provides: readonly ExtensionPointNode[]): readonly ClassNode[] {
+  let classes: ClassNode[] | undefined;
+  for (let d = 0; d < deps.length; d++) {
+    const dep = deps[d]!;
+    if (dep.kind === 'class') (classes ??= []).push(dep.node);
   }
-  return classes;
+  // A provider also holds what its implementations inject: it creates them.
+  for (let p = 0; p < provides.length; p++) {
+    const ep = provides[p]!;
+    if (ep.implementation.kind === 'class') (classes ??= []).push(ep.implementation.node);
+    else if (ep.implementation.kind === 'factory')
+      for (const [, dep] of ep.implementation.deps) if (dep.kind === 'class') (classes ??= []).push(dep.node);
+  }
+  return classes ?? NO_CLASSES;
 }
 
 /**
@@ -62,19 +71,25 @@ export function analyseUsage(
     );
   };
   const useAll = (deps: readonly Dependency[], provides: readonly ExtensionPointNode[], module: ModuleNode | undefined): void => {
-    for (const dep of deps) if (dep.kind === 'extensionPoint') use(dep, module);
-    for (const cls of heldClasses(deps, provides)) for (const dep of epReach.of(cls)) use(dep, module);
+    for (let d = 0; d < deps.length; d++) {
+      const dep = deps[d]!;
+      if (dep.kind === 'extensionPoint') use(dep, module);
+    }
+    const held = heldClasses(deps, provides);
+    for (let c = 0; c < held.length; c++) for (const dep of epReach.of(held[c]!)) use(dep, module);
   };
 
   useAll(plugin.recipe.deps, plugin.provides, undefined);
-  for (const module of plugin.modules) useAll(module.recipe.deps, module.provides, module);
+  const modules = plugin.modules;
+  for (let m = 0; m < modules.length; m++) useAll(modules[m]!.recipe.deps, modules[m]!.provides, modules[m]);
   orderModules(plugin, problems);
 }
 
 /** `after` of every module that provides something used, and the cycles that makes. */
 function orderModules(plugin: PluginNode, problems: WiringProblem[]): void {
   let byId: Map<string, ModuleNode> | undefined;
-  for (const module of plugin.modules) {
+  for (let m = 0; m < plugin.modules.length; m++) {
+    const module = plugin.modules[m]!;
     if (module.provides.length === 0) continue;
     byId ??= new Map(plugin.modules.map((m) => [m.id, m]));
     const after = new Set<ModuleNode>();

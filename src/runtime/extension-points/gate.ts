@@ -23,7 +23,8 @@ export interface RecordedCall {
  */
 export class Gate {
   #closed = false;
-  readonly #leftOut = new Set<string>();
+  /** Made when a holder is first left out: most gates never see one. */
+  #leftOut: Set<string> | undefined;
   readonly #touched = new Set<string>();
   /** The shared implementation (`useClass`, `useValue`); undefined for `useFactory`, whose views each have their own. */
   implementation: object | undefined;
@@ -44,11 +45,11 @@ export class Gate {
 
   /** Closes the point for one holder (a module that was left out). */
   closeFor(holder: string): void {
-    this.#leftOut.add(holder);
+    (this.#leftOut ??= new Set()).add(holder);
   }
 
   isLeftOut(holder: string): boolean {
-    return this.#leftOut.has(holder);
+    return this.#leftOut !== undefined && this.#leftOut.has(holder);
   }
 
   /** Notes a call (or a setter write) by `holder`, and records it when recording. */

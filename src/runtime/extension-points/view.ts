@@ -19,7 +19,7 @@ import type { Gate, ViewHolder } from './gate.js';
 export function createView(gate: Gate, holder: ViewHolder, ownTarget?: object): object {
   const target: object = Object.freeze(Object.create(VIEW_PROTOTYPE) as object);
   const view = new Proxy(target, HANDLER);
-  states.set(target, { gate, holder, ownTarget, forwarders: undefined, view });
+  states.set(target, { gate, holder, ownTarget, forwardedKey: undefined, forwarder: undefined, forwarders: undefined, view });
   return view;
 }
 
@@ -29,7 +29,12 @@ interface ViewState {
   readonly holder: ViewHolder;
   /** A `useFactory` view's own implementation; the others follow the gate's. */
   readonly ownTarget: object | undefined;
-  /** One forwarder per method read, made on first read. */
+  /**
+   * One forwarder per method read, made on first read: the first in two fields (most views are
+   * used for one method, and a Map per view is most of a view's memory), the others in a Map.
+   */
+  forwardedKey: PropertyKey | undefined;
+  forwarder: ((...args: unknown[]) => unknown) | undefined;
   forwarders: Map<PropertyKey, (...args: unknown[]) => unknown> | undefined;
   readonly view: object;
 }
@@ -50,7 +55,7 @@ const HANDLER: ProxyHandler<object> = {
     if (member.kind === 'method') return forwarder(state, key);
     if (member.kind === 'field') return refuse(state, key, 'read');
     if (member.get === undefined) return undefined;
-    ensureOpen(state, `get ${String(key)}`);
+    ensureOpen(state, key, 'get');
     return guardResult(state, Reflect.apply(member.get, implementation, []), implementation);
   },
   set(target, key, value) {
@@ -58,7 +63,7 @@ const HANDLER: ProxyHandler<object> = {
     const implementation = targetOf(state, key);
     const member = findMember(implementation, key);
     if (member?.kind !== 'accessor' || member.set === undefined) return refuse(state, key, 'write');
-    ensureOpen(state, `set ${String(key)}`);
+    ensureOpen(state, key, 'set');
     state.gate.note(state.holder.key, key, 'set', [value]);
     Reflect.apply(member.set, implementation, [value]);
     return true;
@@ -77,38 +82,50 @@ const HANDLER: ProxyHandler<object> = {
   preventExtensions: () => true,
 };
 
+/** How a member was used, for the message of a closed view: `get x`, `set x`, `x()`, or `x`. */
+type Use = 'get' | 'set' | 'call' | 'read';
+
 /** The implementation now; a view kept after its plugin stopped (the implementation released) is closed. */
-function targetOf(state: ViewState, member: PropertyKey): object {
+function targetOf(state: ViewState, key: PropertyKey, use: Use = 'read'): object {
   const target = state.ownTarget ?? state.gate.implementation;
-  if (target === undefined) throw closedError(state, String(member));
+  if (target === undefined) throw closedError(state, key, use);
   return target;
 }
 
+/** The view's forwarder for method `key`: one per key, so `view.add === view.add`. */
 function forwarder(state: ViewState, key: PropertyKey): (...args: unknown[]) => unknown {
+  if (state.forwarder === undefined) {
+    state.forwardedKey = key;
+    return (state.forwarder = makeForwarder(state, key));
+  }
+  if (state.forwardedKey === key) return state.forwarder;
   state.forwarders ??= new Map();
   let forward = state.forwarders.get(key);
-  if (forward === undefined) {
-    const name = `${String(key)}()`;
-    // Bound to the implementation whatever `this` the caller passes.
-    forward = (...args: unknown[]): unknown => {
-      ensureOpen(state, name);
-      const implementation = targetOf(state, name);
-      const member = findMember(implementation, key);
-      if (member?.kind !== 'method') return refuse(state, key, 'read');
-      state.gate.note(state.holder.key, key, 'call', args);
-      return guardResult(state, Reflect.apply(member.fn, implementation, args), implementation);
-    };
-    state.forwarders.set(key, forward);
-  }
+  if (forward === undefined) state.forwarders.set(key, (forward = makeForwarder(state, key)));
   return forward;
 }
 
-function ensureOpen(state: ViewState, member: string): void {
-  if (!state.gate.closed && !state.gate.isLeftOut(state.holder.key)) return;
-  throw closedError(state, member);
+function makeForwarder(state: ViewState, key: PropertyKey): (...args: unknown[]) => unknown {
+  // Bound to the implementation whatever `this` the caller passes.
+  return (...args: unknown[]): unknown => {
+    ensureOpen(state, key, 'call');
+    const implementation = targetOf(state, key, 'call');
+    const member = findMember(implementation, key);
+    if (member?.kind !== 'method') return refuse(state, key, 'read');
+    state.gate.note(state.holder.key, key, 'call', args);
+    return guardResult(state, Reflect.apply(member.fn, implementation, args), implementation);
+  };
 }
 
-function closedError(state: ViewState, member: string): Error {
+function ensureOpen(state: ViewState, key: PropertyKey, use: Use): void {
+  if (!state.gate.closed && !state.gate.isLeftOut(state.holder.key)) return;
+  throw closedError(state, key, use);
+}
+
+// The member text is made here, on the error path only: a call through an open view builds no string.
+function closedError(state: ViewState, key: PropertyKey, use: Use): Error {
+  const name = String(key);
+  const member = use === 'get' ? `get ${name}` : use === 'set' ? `set ${name}` : use === 'call' ? `${name}()` : name;
   const { gate, holder } = state;
   const provider =
     gate.node.moduleId === undefined ? { pluginId: gate.node.pluginId } : { pluginId: gate.node.pluginId, moduleId: gate.node.moduleId };
