@@ -4,7 +4,7 @@ import { isThenable } from '../tokens/types.js';
 
 /** What add() was given, in order; promises settle in the background and are read at start. */
 type Entry =
-  | { readonly kind: 'values'; readonly features: readonly unknown[] }
+  | { readonly kind: 'values'; readonly features: unknown[] }
   | { readonly kind: 'pending'; readonly call: number; readonly settled: Promise<Loaded> };
 type Loaded = { readonly features: readonly unknown[] } | { readonly problem: WiringProblem };
 
@@ -17,11 +17,12 @@ export interface SourceFeatures {
 /** Collects what `add()` receives and turns it into a flat list of features. */
 export class FeatureSource {
   readonly #entries: Entry[] = [];
+  #calls = 0;
   #loaded?: SourceFeatures | Promise<SourceFeatures>;
 
   /** Accepts a feature, an array of features, or a promise of an ES module. Throws `INVALID_FEATURE` at once for a bad value. */
   add(feature: unknown): void {
-    const call = this.#entries.length + 1;
+    const call = ++this.#calls;
     if (isThenable(feature)) {
       // A handler attached now: a rejected import must not become an unhandled rejection.
       const settled = Promise.resolve(feature).then(
@@ -31,11 +32,23 @@ export class FeatureSource {
       this.#entries.push({ kind: 'pending', call, settled });
       return;
     }
-    // One entry per call (an app may add thousands of features in one array), copied so a later
-    // change to the caller's array does not change the app.
-    const values: unknown[] = Array.isArray(feature) ? feature.slice() : [feature];
+    if (!Array.isArray(feature)) {
+      assertFeature(feature, call);
+      this.#append(feature);
+      return;
+    }
+    // Copied (and every value checked before any is kept) so a later change to the caller's
+    // array does not change the app.
+    const values: unknown[] = feature.slice();
     for (const value of values) assertFeature(value, call);
-    this.#entries.push({ kind: 'values', features: values });
+    for (const value of values) this.#append(value);
+  }
+
+  // Consecutive calls share one entry: an app may add() ten thousand features one by one.
+  #append(value: unknown): void {
+    const last = this.#entries.at(-1);
+    if (last?.kind === 'values') last.features.push(value);
+    else this.#entries.push({ kind: 'values', features: [value] });
   }
 
   /**

@@ -71,7 +71,9 @@ export class RefWalker {
 
   private visitProviders(providers: readonly ExtensionPointProvider[] | undefined): void {
     if (providers === undefined) return;
-    for (const provider of providers) {
+    // Indexed: most modules provide nothing, and an empty for…of still makes an iterator.
+    for (let index = 0; index < providers.length; index++) {
+      const provider = providers[index]!;
       if ('useClass' in provider) this.visitToken(provider.useClass);
       else if ('useFactory' in provider) for (const token of Object.values(provider.deps ?? {})) this.visitToken(token);
     }

@@ -63,7 +63,9 @@ export function ensureCreated(scope: CreationScope, targets: readonly Creatable[
  * everything it needed is too) and the parent says the same of the others. Nothing to walk.
  */
 function allDone(scope: CreationScope, targets: readonly Creatable[]): boolean {
-  for (const target of targets) {
+  // Indexed: asked once per module, mostly before V8 optimises this.
+  for (let index = 0; index < targets.length; index++) {
+    const target = targets[index]!;
     if (scope.owns(target) ? scope.cell(target)?.state !== 'done' : scope.parent?.isDone(target) !== true) return false;
   }
   return true;

@@ -63,13 +63,9 @@ export function initialize<T extends object>(
   timeoutMs: number | undefined,
   stack: ShutdownStack,
 ): Boxed<T> {
-  const register = (): Box<T> => {
-    const step = methodStep(instance, recipe.onShutdown, subject);
-    if (step !== undefined) stack.push(step);
-    return box(instance);
-  };
   const result = callLifecycle(instance, recipe.onInit, subject);
-  if (!isThenable(result)) return register();
+  if (!isThenable(result)) return registered(instance, recipe, subject, stack);
+  const register = (): Box<T> => registered(instance, recipe, subject, stack);
   const work = Promise.resolve(result);
   return Promise.resolve(withTimeout(work, timeoutMs, () => plugboardError('INIT_TIMEOUT', { ...subject, ms: timeoutMs! }))).then(
     register,
@@ -78,6 +74,13 @@ export function initialize<T extends object>(
       throw initFailure(subject, error);
     },
   );
+}
+
+/** Records the instance's `@onShutdown` on `stack` once its `@onInit` has finished. */
+function registered<T extends object>(instance: T, recipe: Recipe, subject: Subject, stack: ShutdownStack): Box<T> {
+  const step = methodStep(instance, recipe.onShutdown, subject);
+  if (step !== undefined) stack.push(step);
+  return box(instance);
 }
 
 /** Calls a lifecycle method if the instance has it; what it returned (errors name `subject`). */

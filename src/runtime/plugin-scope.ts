@@ -102,15 +102,14 @@ export class PluginScope implements CreationScope {
    */
   construct(recipe: Recipe, needs: readonly Creatable[], holder: ViewHolder, subject: Subject): Boxed<object> {
     const created = this.ensure(needs);
-    const build = (): Boxed<object> =>
-      box(
-        construct(
-          recipe,
-          recipe.deps.map((dep) => this.resolve(dep, holder)),
-          subject,
-        ),
-      );
-    return created instanceof Promise ? created.then(build) : build();
+    if (created instanceof Promise) return created.then(() => box(this.constructNow(recipe, holder, subject)));
+    return box(this.constructNow(recipe, holder, subject));
+  }
+
+  private constructNow(recipe: Recipe, holder: ViewHolder, subject: Subject): object {
+    const args = new Array<unknown>(recipe.deps.length);
+    for (let index = 0; index < args.length; index++) args[index] = this.resolve(recipe.deps[index]!, holder);
+    return construct(recipe, args, subject);
   }
 
   /** The gate of one of this plugin's extension points. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { describeThrown, plugboardError, type Subject } from '../errors/index.js';
 import type { ExtensionPointNode, ModuleNode, PluginNode, ServiceNode } from '../model/types.js';
+import type { ViewHolder } from './extension-points/gate.js';
 import { rebuildImplementation } from './extension-points/rebuild.js';
 import { initFailure } from './failures.js';
 import { logFailure } from './log-failure.js';
@@ -8,7 +9,7 @@ import type { HookRegistry } from './hooks.js';
 import { box, initialize, andThen, type Boxed } from './instances.js';
 import type { ModuleFailureReports } from './module-failures.js';
 import type { PluginScope } from './plugin-scope.js';
-import { recordFailure, type StartRecords } from './records.js';
+import { recordFailure, type MutableRecord, type StartRecords } from './records.js';
 import type { ScopeSettings } from './root-scope.js';
 import type { ShutdownRunner } from './shutdown/runner.js';
 import type { ShutdownStack, ShutdownStep } from './shutdown/stack.js';
@@ -95,53 +96,78 @@ export class PluginStart {
     return settled;
   }
 
+  // Written without closures on the synchronous path: it runs once per module.
   private startModule(module: ModuleNode): Boxed<void> {
     const record = this.env.records.module(module);
     record.status = 'starting';
     const startedAt = performance.now();
     const subject: Subject = { pluginId: this.node.id, moduleId: module.id };
-    const holder = { key: module.id, pluginId: this.node.id, moduleId: module.id };
-    return attempt(
-      () =>
-        andThen(this.finishUsers(module.provides), () =>
-          andThen(this.scope.construct(module.recipe, module.needs, holder, subject), (instance) => {
-            for (const ep of module.provides) this.scope.gate(ep.id).close();
-            return initialize(instance, module.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack);
-          }),
-        ),
-      () => {
-        const reported = this.reports.of(module);
-        if (reported !== undefined) return this.moduleFailed(module, reported.error, reported.extensionPoint);
-        record.initMs = performance.now() - startedAt;
-        record.status = 'started';
-        // A provider module's init settled: what was reported through its points is decided now.
-        return this.closeReports(module.provides);
-      },
-      (error) => this.moduleFailed(module, initFailure(subject, error), undefined),
-    );
+    let started: Boxed<object>;
+    try {
+      started = this.constructAndInit(module, { key: module.id, pluginId: this.node.id, moduleId: module.id }, subject);
+    } catch (error) {
+      return this.moduleFailed(module, initFailure(subject, error), undefined);
+    }
+    // The module's own failure goes to moduleFailed; a failure of what follows it is not the module's.
+    if (started instanceof Promise) {
+      return started.then(
+        () => this.moduleStarted(module, record, startedAt),
+        (error: unknown) => this.moduleFailed(module, initFailure(subject, error), undefined),
+      );
+    }
+    return this.moduleStarted(module, record, startedAt);
+  }
+
+  /** A module's init settled: it started, unless a failure was reported for it meanwhile. */
+  private moduleStarted(module: ModuleNode, record: MutableRecord, startedAt: number): Boxed<void> {
+    const reported = this.reports.of(module);
+    if (reported !== undefined) return this.moduleFailed(module, reported.error, reported.extensionPoint);
+    record.initMs = performance.now() - startedAt;
+    record.status = 'started';
+    // A provider module's init settled: what was reported through its points is decided now.
+    return this.closeReports(module.provides);
   }
 
   private startPlugin(): Boxed<void> {
     const subject: Subject = { pluginId: this.node.id };
-    return attempt(
-      () => this.constructAndInitPlugin(subject),
-      // After the plugin's init, not part of it: a module reported meanwhile fails as that module
-      // (INIT_FAILED naming it, the reported error as cause), not wrapped as the plugin's own failure.
-      () => this.closeReports(this.node.provides),
-      (error) => {
-        throw initFailure(subject, error);
-      },
-    );
+    let started: Boxed<object>;
+    try {
+      started = this.constructAndInit(this.node, { key: '\0plugin', pluginId: this.node.id }, subject);
+    } catch (error) {
+      throw initFailure(subject, error);
+    }
+    // After the plugin's init, not part of it: a module reported meanwhile fails as that module
+    // (INIT_FAILED naming it, the reported error as cause), not wrapped as the plugin's own failure.
+    if (started instanceof Promise) {
+      return started.then(
+        () => this.closeReports(this.node.provides),
+        (error: unknown) => {
+          throw initFailure(subject, error);
+        },
+      );
+    }
+    return this.closeReports(this.node.provides);
   }
 
-  private constructAndInitPlugin(subject: Subject): Boxed<object> {
-    const holder = { key: '\0plugin', pluginId: this.node.id };
-    return andThen(this.finishUsers(this.node.provides), () =>
-      andThen(this.scope.construct(this.node.recipe, this.node.needs, holder, subject), (instance) => {
-        for (const ep of this.node.provides) this.scope.gate(ep.id).close();
-        return initialize(instance, this.node.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack);
-      }),
-    );
+  /**
+   * A module's or the plugin's own start: once every user of what it provides has finished, it
+   * is constructed, its extension points close, and its `@onInit` runs.
+   */
+  private constructAndInit(feature: PluginNode | ModuleNode, holder: ViewHolder, subject: Subject): Boxed<object> {
+    const users = this.finishUsers(feature.provides);
+    if (users !== DONE) return andThen(users, () => this.constructNow(feature, holder, subject));
+    return this.constructNow(feature, holder, subject);
+  }
+
+  private constructNow(feature: PluginNode | ModuleNode, holder: ViewHolder, subject: Subject): Boxed<object> {
+    const made = this.scope.construct(feature.recipe, feature.needs, holder, subject);
+    if (made instanceof Promise) return made.then((boxed) => this.closeAndInit(feature, boxed.value, subject));
+    return this.closeAndInit(feature, made.value, subject);
+  }
+
+  private closeAndInit(feature: PluginNode | ModuleNode, instance: object, subject: Subject): Boxed<object> {
+    for (const ep of feature.provides) this.scope.gate(ep.id).close();
+    return initialize(instance, feature.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack);
   }
 
   /**
@@ -240,17 +266,4 @@ export class PluginStart {
     const ran = this.env.runner.runAll(steps);
     return typeof ran === 'number' ? DONE : ran.then(() => DONE);
   }
-}
-
-/** Runs `work`, then `onOk` or `onError` (a sync throw and a rejection alike). */
-function attempt<T>(work: () => Boxed<T>, onOk: (value: T) => Boxed<void>, onError: (error: unknown) => Boxed<void>): Boxed<void> {
-  let result: Boxed<T>;
-  try {
-    result = work();
-  } catch (error) {
-    return onError(error);
-  }
-  if (!(result instanceof Promise)) return onOk(result.value);
-  // onOk's own failure is not the work's: it rejects, it does not go to onError.
-  return result.then((boxed) => onOk(boxed.value), onError);
 }

@@ -38,10 +38,12 @@ class Walk<N> {
   readonly failures = new Map<N, unknown>();
   readonly #options: WalkOptions<N>;
   readonly #total: number;
-  readonly #waiting = new Map<N, number>();
-  readonly #dependants = new Map<N, N[]>();
-  readonly #blocked = new Set<N>();
-  readonly #ready: N[] = [];
+  // The edges' bookkeeping is made only when some node has prerequisites: most walks (a plugin's
+  // modules, plugins without dependsOn) have none, and there is one walk per plugin.
+  readonly #waiting: Map<N, number> | undefined;
+  readonly #dependants: Map<N, N[]> | undefined;
+  #blocked: Set<N> | undefined;
+  readonly #ready: N[];
   #head = 0;
   #settled = 0;
   #draining = false;
@@ -50,12 +52,18 @@ class Walk<N> {
   constructor(nodes: readonly N[], options: WalkOptions<N>) {
     this.#options = options;
     this.#total = nodes.length;
-    for (const node of nodes) {
+    let ready: N[] | undefined;
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index]!;
       const prerequisites = options.prerequisites(node);
       if (prerequisites.length === 0) {
-        this.#ready.push(node);
+        ready?.push(node);
         continue;
       }
+      // The first node with prerequisites: every node before it was ready.
+      ready ??= nodes.slice(0, index);
+      this.#waiting ??= new Map();
+      this.#dependants ??= new Map();
       this.#waiting.set(node, prerequisites.length);
       for (const prerequisite of prerequisites) {
         const list = this.#dependants.get(prerequisite);
@@ -63,6 +71,7 @@ class Walk<N> {
         else list.push(node);
       }
     }
+    this.#ready = ready ?? nodes.slice();
   }
 
   run(): Map<N, unknown> | Promise<Map<N, unknown>> {
@@ -82,7 +91,7 @@ class Walk<N> {
 
   private start(node: N): void {
     const { keepGoing, skipped, visit } = this.#options;
-    if (this.#blocked.has(node) || (keepGoing !== undefined && !keepGoing(this.failures))) {
+    if (this.#blocked?.has(node) === true || (keepGoing !== undefined && !keepGoing(this.failures))) {
       skipped?.(node);
       this.complete(node, true);
       return;
@@ -117,10 +126,12 @@ class Walk<N> {
 
   private complete(node: N, failed: boolean): void {
     this.#settled++;
-    for (const dependant of this.#dependants.get(node) ?? []) {
-      if (failed && !this.#options.runAfterFailedPrerequisite) this.#blocked.add(dependant);
-      const remaining = this.#waiting.get(dependant)! - 1;
-      this.#waiting.set(dependant, remaining);
+    const dependants = this.#dependants?.get(node);
+    if (dependants === undefined) return;
+    for (const dependant of dependants) {
+      if (failed && !this.#options.runAfterFailedPrerequisite) (this.#blocked ??= new Set()).add(dependant);
+      const remaining = this.#waiting!.get(dependant)! - 1;
+      this.#waiting!.set(dependant, remaining);
       if (remaining === 0) this.#ready.push(dependant);
     }
   }

@@ -18,15 +18,15 @@ export function fillNeeds(
         ? [implementation.node]
         : implementation.kind === 'factory'
           ? creatables(named(implementation.deps))
-          : [];
+          : NO_NEEDS;
   }
   for (const node of services) {
     const needs = creatables(serviceDeps(node));
-    if (node.rootContext !== undefined) {
-      needs.push(node.rootContext);
+    if (node.rootContext === undefined) node.needs = needs;
+    else {
+      node.needs = [...needs, node.rootContext];
       node.rootContext.needs = creatables(named(node.rootContext.deps)).filter((need) => need.scope === 'root');
     }
-    node.needs = needs;
   }
   // A class is shared by every plugin that injects it, so the extension points it injects (each
   // plugin's own) are not needs here: the plugin's scope adds them.
@@ -50,17 +50,25 @@ function named(deps: NamedDeps): Dependency[] {
   return deps.map(([, dep]) => dep);
 }
 
-function creatables(deps: readonly Dependency[], plugin?: PluginNode): Creatable[] {
-  const result: Creatable[] = [];
+const NO_NEEDS: readonly Creatable[] = Object.freeze([]);
+
+// Needs are gathered here and each node keeps an exact-size copy: a list grown by push reserves
+// room for 17 entries, and there is a list per module. Emptied after each use, so it holds on to
+// no app's nodes. (Synchronous and never re-entered.)
+const gathered: Creatable[] = [];
+
+function creatables(deps: readonly Dependency[], plugin?: PluginNode): readonly Creatable[] {
   for (let d = 0; d < deps.length; d++) {
     const dep = deps[d]!;
-    if (dep.kind === 'service' || dep.kind === 'class') addOnce(result, dep.node);
+    if (dep.kind === 'service' || dep.kind === 'class') addOnce(gathered, dep.node);
     else if (dep.kind === 'extensionPoint' && plugin !== undefined) {
       const needs = plugin.extensionPoints.get(dep.extensionPoint.id)?.needs;
-      if (needs !== undefined) for (let n = 0; n < needs.length; n++) addOnce(result, needs[n]!);
+      if (needs !== undefined) for (let n = 0; n < needs.length; n++) addOnce(gathered, needs[n]!);
     }
   }
-  return result;
+  const needs = gathered.length === 0 ? NO_NEEDS : gathered.slice();
+  gathered.length = 0;
+  return needs;
 }
 
 // A handful of needs per node: a linear search beats a set.
