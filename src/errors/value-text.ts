@@ -1,7 +1,8 @@
 /**
  * Says what a value is, for an error message, without ever throwing: no `JSON.stringify` (a
- * BigInt or a cycle throws), no template literal of a symbol (throws), and every property read
- * of an object guarded (a Proxy or a getter may throw). Long strings are cut.
+ * BigInt or a cycle throws), no template literal of a symbol (throws), and names read as
+ * descriptors, so no getter of the value runs (a Proxy's traps may still throw: guarded). Long
+ * strings are cut.
  */
 export function whatValueIs(value: unknown): string {
   switch (typeof value) {
@@ -17,10 +18,7 @@ export function whatValueIs(value: unknown): string {
     case 'symbol':
       return `a symbol (${guarded(() => value.toString(), 'Symbol()')})`;
     case 'function': {
-      const name = guarded(() => {
-        const own: unknown = (value as { name?: unknown }).name;
-        return typeof own === 'string' ? own : '';
-      }, '');
+      const name = guarded(() => ownDataString(value, 'name'), '');
       return name === '' ? 'a function' : `a function (${cut(name)})`;
     }
     default:
@@ -43,12 +41,18 @@ function describeObject(value: object | null): string {
   if (value === null) return 'null';
   return guarded(() => {
     if (Array.isArray(value)) return `an array (length ${value.length})`;
-    const prototype: unknown = Object.getPrototypeOf(value);
+    const prototype = Object.getPrototypeOf(value) as object | null;
     if (prototype === null || prototype === Object.prototype) return 'an object';
-    const constructor: unknown = (prototype as { constructor?: unknown }).constructor;
-    const name: unknown = typeof constructor === 'function' ? (constructor as { name?: unknown }).name : undefined;
-    return typeof name === 'string' && name !== '' ? `an instance of ${cut(name)}` : 'an object';
+    const constructor = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value as unknown;
+    const name = typeof constructor === 'function' ? ownDataString(constructor, 'name') : '';
+    return name !== '' ? `an instance of ${cut(name)}` : 'an object';
   }, 'an object that cannot be inspected');
+}
+
+/** An own data property's string value, '' otherwise: read as a descriptor, so no getter runs. */
+function ownDataString(value: object, key: string): string {
+  const own: unknown = Object.getOwnPropertyDescriptor(value, key)?.value;
+  return typeof own === 'string' ? own : '';
 }
 
 function guarded(read: () => string, fallback: string): string {

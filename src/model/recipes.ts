@@ -147,8 +147,22 @@ export class RecipeBook {
   }
 }
 
-/** A class's declared parameter count, read without running a static `length` getter. */
+// Captured once: a class may define a static `__lookupGetter__` of its own.
+const lookupGetter = (Object.prototype as { readonly __lookupGetter__: (this: unknown, key: PropertyKey) => (() => unknown) | undefined })
+  .__lookupGetter__;
+
+/**
+ * A class's declared parameter count, read without running a static `length` getter: when the
+ * first `length` on the class's chain is not an accessor, reading it runs no code. (Cheaper than
+ * a descriptor per class, which allocates: one recipe per module.)
+ */
 function arity(cls: Constructor): number {
-  const descriptor = Object.getOwnPropertyDescriptor(cls, 'length');
-  return typeof descriptor?.value === 'number' ? descriptor.value : 0;
+  // Annex B: a hardened realm may have removed it; then the descriptor.
+  if (typeof lookupGetter !== 'function') {
+    const own: unknown = Object.getOwnPropertyDescriptor(cls, 'length')?.value;
+    return typeof own === 'number' ? own : 0;
+  }
+  if (lookupGetter.call(cls, 'length') !== undefined) return 0;
+  const length: unknown = cls.length;
+  return typeof length === 'number' ? length : 0;
 }

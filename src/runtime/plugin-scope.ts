@@ -11,7 +11,7 @@ import { Gate, type ViewHolder } from './extension-points/gate.js';
 import { inContainer } from './failures.js';
 import { createView } from './extension-points/view.js';
 import { HookRegistry } from './hooks.js';
-import { box, construct, type Boxed } from './instances.js';
+import { construct, type Boxed } from './instances.js';
 import { makeClass, makeRootContext, makeService, type MakeContext } from './make.js';
 import type { ScopeSettings } from './root-scope.js';
 import { ShutdownStack, type ShutdownStep } from './shutdown/stack.js';
@@ -97,16 +97,10 @@ export class PluginScope implements CreationScope {
   }
 
   /**
-   * Constructs a module or the plugin (or anything else of this plugin that is not cached): its
-   * needs are created first, then `new cls(...)` with each dependency resolved for `holder`.
+   * Constructs a module or the plugin (or anything else of this plugin that is not cached), once
+   * its needs are created ({@link ensure}): `new cls(...)` with each dependency resolved for `holder`.
    */
-  construct(recipe: Recipe, needs: readonly Creatable[], holder: ViewHolder, subject: Subject): Boxed<object> {
-    const created = this.ensure(needs);
-    if (created instanceof Promise) return created.then(() => box(this.constructNow(recipe, holder, subject)));
-    return box(this.constructNow(recipe, holder, subject));
-  }
-
-  private constructNow(recipe: Recipe, holder: ViewHolder, subject: Subject): object {
+  construct(recipe: Recipe, holder: ViewHolder, subject: Subject): object {
     const args = new Array<unknown>(recipe.deps.length);
     for (let index = 0; index < args.length; index++) args[index] = this.resolve(recipe.deps[index]!, holder);
     return construct(recipe, args, subject);
@@ -130,7 +124,7 @@ export class PluginScope implements CreationScope {
   /** Drops every instance, gate and binding. */
   release(): void {
     this.#cells.clear();
-    for (const gate of this.#gates.values()) gate.implementation = undefined;
+    this.#gates.forEach((gate) => (gate.implementation = undefined));
   }
 
   /** The value one dependency resolves to for `holder` (everything it needs is done). */

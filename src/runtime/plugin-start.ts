@@ -160,13 +160,15 @@ export class PluginStart {
   }
 
   private constructNow(feature: PluginNode | ModuleNode, holder: ViewHolder, subject: Subject): Boxed<object> {
-    const made = this.scope.construct(feature.recipe, feature.needs, holder, subject);
-    if (made instanceof Promise) return made.then((boxed) => this.closeAndInit(feature, boxed.value, subject));
-    return this.closeAndInit(feature, made.value, subject);
+    const created = this.scope.ensure(feature.needs);
+    if (created instanceof Promise)
+      return created.then(() => this.closeAndInit(feature, this.scope.construct(feature.recipe, holder, subject), subject));
+    return this.closeAndInit(feature, this.scope.construct(feature.recipe, holder, subject), subject);
   }
 
   private closeAndInit(feature: PluginNode | ModuleNode, instance: object, subject: Subject): Boxed<object> {
-    for (const ep of feature.provides) this.scope.gate(ep.id).close();
+    // Indexed: most modules provide nothing, and an empty for…of still makes an iterator.
+    for (let index = 0; index < feature.provides.length; index++) this.scope.gate(feature.provides[index]!.id).close();
     return initialize(instance, feature.recipe, subject, this.env.settings.initTimeoutMs(), this.scope.stack);
   }
 

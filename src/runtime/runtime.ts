@@ -14,7 +14,9 @@ import { ShutdownRunner } from './shutdown/runner.js';
 import { hookStep, type ShutdownStep } from './shutdown/stack.js';
 import { runStartupHooks } from './hooks.js';
 import { logStarted, StartupReport } from './startup-report.js';
-import { after, walk } from './walk.js';
+import { dependantsAmong, walk } from './walk.js';
+
+const NO_PLUGINS: readonly PluginNode[] = Object.freeze([]);
 
 export type { BootFailurePolicy } from './plugin-start.js';
 
@@ -166,20 +168,15 @@ export class Runtime {
 
     // 2. Plugins, dependants first, each from its last-started feature back.
     const running = this.#graph.plugins.filter((plugin) => this.#scopes.has(plugin));
-    const dependants = new Map<PluginNode, PluginNode[]>();
-    const isRunning = new Set(running);
-    for (const plugin of running) {
-      for (const dependency of plugin.dependsOn) {
-        if (!isRunning.has(dependency)) continue;
-        const list = dependants.get(dependency);
-        if (list === undefined) dependants.set(dependency, [plugin]);
-        else list.push(plugin);
-      }
-    }
+    const dependants = dependantsAmong(running, (plugin) => plugin.dependsOn);
     await walk(running, {
-      prerequisites: (plugin) => dependants.get(plugin) ?? [],
+      prerequisites: (plugin) => dependants?.get(plugin) ?? NO_PLUGINS,
       runAfterFailedPrerequisite: true,
-      visit: (plugin) => after(this.stopPlugin(plugin), (failed) => void (failures += failed)),
+      visit: (plugin) => {
+        const failed = this.stopPlugin(plugin);
+        if (typeof failed === 'number') failures += failed;
+        else return failed.then((count) => void (failures += count));
+      },
     });
 
     // 3. The root: its shutdown hooks and services, last created first.
@@ -255,11 +252,13 @@ export class Runtime {
     const scope = this.#scopes.get(plugin);
     if (scope === undefined) return 0;
     this.#scopes.delete(plugin);
-    return after(this.#runner.unwind(scope.stack), (failed) => {
+    const stopped = (failed: number): number => {
       this.records.markStopped(plugin);
       scope.release();
       return failed;
-    });
+    };
+    const failed = this.#runner.unwind(scope.stack);
+    return typeof failed === 'number' ? stopped(failed) : failed.then(stopped);
   }
 
   private async runStartupHooks(): Promise<void> {

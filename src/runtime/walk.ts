@@ -137,6 +137,25 @@ class Walk<N> {
   }
 }
 
+/**
+ * The reverse of `prerequisites` among `nodes`: each node with the nodes that need it (stop walks
+ * plugins dependants first). Undefined when no node has prerequisites, as in most apps.
+ */
+export function dependantsAmong<N>(nodes: readonly N[], prerequisites: (node: N) => readonly N[]): Map<N, N[]> | undefined {
+  if (!nodes.some((node) => prerequisites(node).length > 0)) return undefined;
+  const dependants = new Map<N, N[]>();
+  const present = new Set(nodes);
+  for (const node of nodes) {
+    for (const prerequisite of prerequisites(node)) {
+      if (!present.has(prerequisite)) continue;
+      const list = dependants.get(prerequisite);
+      if (list === undefined) dependants.set(prerequisite, [node]);
+      else list.push(node);
+    }
+  }
+  return dependants;
+}
+
 export { isThenable } from '../tokens/types.js';
 
 /** Runs `next` on a value, or once a promise of it resolves: synchronous code stays synchronous. */

@@ -2,6 +2,11 @@ import { createExtensionPoint, type WiringProblem } from 'plugboard';
 import type { LoadedOrigin } from '../../src/model/features.js';
 import { analyse, ids, module, plugin, pluginNode } from './kit.js';
 
+/** The ids m0..m(count-1). */
+const names = (count: number): string[] => Array.from({ length: count }, (_, index) => `m${index}`);
+/** `count` modules of plugin `pluginId`, m0..m(count-1). */
+const many = (pluginId: string, count: number): unknown[] => names(count).map((id) => module(pluginId, id));
+
 /** buildGraph's plugin and module nodes: one per id, modules attached to their plugin. */
 describe('plugin and module nodes (featureNodes)', () => {
   const ep = createExtensionPoint<object>({ id: 'p.ep' });
@@ -36,6 +41,15 @@ describe('plugin and module nodes (featureNodes)', () => {
       features: () => [plugin('p'), module('p', 'm'), module('p', 'm')],
       plugins: { p: ['m'] },
       problems: [{ code: 'DUPLICATE_MODULE', pluginId: 'p', moduleId: 'm' }],
+    },
+    {
+      name: 'two modules with one id in a plugin of many (past the in-place search)',
+      features: () => [plugin('p'), plugin('q'), ...many('p', 20), module('p', 'm3'), module('p', 'm19'), ...many('q', 20)],
+      plugins: { p: names(20), q: names(20) },
+      problems: [
+        { code: 'DUPLICATE_MODULE', pluginId: 'p', moduleId: 'm3' },
+        { code: 'DUPLICATE_MODULE', pluginId: 'p', moduleId: 'm19' },
+      ],
     },
     {
       name: 'one module id in two plugins',

@@ -113,6 +113,47 @@ describe(RecipeBook, () => {
     });
   });
 
+  it('reads a class without running its static length or name getters', () => {
+    const ran: string[] = [];
+    class Hostile {}
+    Object.defineProperty(Hostile, 'length', {
+      get: () => {
+        ran.push('length');
+        return 3;
+      },
+    });
+    Object.defineProperty(Hostile, 'name', {
+      get: () => {
+        ran.push('name');
+        return 'Hostile';
+      },
+    });
+    // A function without a length of its own reads its prototype's: a getter there is not run either.
+    function Inheriting(): void {}
+    delete (Inheriting as { length?: number }).length;
+    Object.setPrototypeOf(Inheriting, Hostile);
+    const { book: recipes, problems } = book();
+    for (const cls of [Hostile, Inheriting]) {
+      const recipe = recipes.recipe(cls as unknown as Constructor, { pluginId: 'p' });
+      // Not run, so the count is the parameters' (none), not the getter's 3.
+      expect(recipe.deps).toEqual([]);
+      expect(typeof recipe.name).toBe('string');
+    }
+    expect(problems).toEqual([]);
+    expect(ran).toEqual([]);
+  });
+
+  it("counts a plain class's declared parameters without a decorator on each", () => {
+    const cls = {
+      Three: class {
+        constructor(_a: unknown, _b: unknown, _c: unknown) {}
+      },
+    }.Three;
+    const { book: recipes, problems } = book();
+    expect(recipes.recipe(cls, { pluginId: 'p' }).deps).toHaveLength(3);
+    expect(problems.map(ids)).toHaveLength(3);
+  });
+
   it('names the declared type of a parameter without a token', () => {
     class Dependency {}
     @Service()

@@ -185,6 +185,28 @@ describe.each<[string, Render]>([
     expect(error.message).toBe(`${name}(): ${problem}`);
   });
 
+  it('describes a wrong value without running its getters (a static name, a constructor getter)', () => {
+    const ran: string[] = [];
+    class Store {}
+    Object.defineProperty(Store, 'name', {
+      get: () => {
+        ran.push('static name');
+        return 'Store';
+      },
+    });
+    class Item {}
+    Object.defineProperty(Item.prototype, 'constructor', {
+      get: () => {
+        ran.push('constructor');
+        return Item;
+      },
+    });
+    const error = thrownBy(render, withService('implementations', [Store, new Item()]));
+    expect(error.message).toContain('implementations[0] must be a string, but it is a function.');
+    expect(thrownBy(render, withService('implementations', [new Item()])).message).toContain('but it is an object.');
+    expect(ran).toEqual([]);
+  });
+
   it('names an unknown plugin, listing at most 20 of the plugins there are', () => {
     const many = sound();
     const plugins = Array.from({ length: 25 }, (_, index) => ({ ...many.plugins[0]!, id: `p${index}` }));

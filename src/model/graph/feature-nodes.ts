@@ -77,8 +77,7 @@ function attachModules(
   extensionPoints: ExtensionPointRegistry,
   problems: WiringProblem[],
 ): FeatureNodes['skippedModules'] {
-  // A module id index per plugin: a duplicate check stays O(1) however many modules a plugin has.
-  const moduleIds = new Map<PluginNode, Map<string, ModuleNode>>();
+  const modulesById = new ModuleIndex();
   const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
   // An indexed loop: see needs.ts.
   for (let index = 0; index < features.modules.length; index++) {
@@ -90,9 +89,7 @@ function attachModules(
       else problems.push(wiringProblem('MODULE_WITHOUT_PLUGIN', { pluginId, moduleId: id, className: className(cls) }));
       continue;
     }
-    let ids = moduleIds.get(plugin);
-    if (ids === undefined) moduleIds.set(plugin, (ids = new Map<string, ModuleNode>()));
-    const first = ids.get(id);
+    const first = modulesById.find(plugin, id);
     if (first !== undefined) {
       problems.push(wiringProblem('DUPLICATE_MODULE', { pluginId, moduleId: id, first: first.recipe.name, second: className(cls) }));
       continue;
@@ -107,9 +104,32 @@ function attachModules(
       after: NO_MODULES,
       needs: NO_NEEDS,
     };
-    plugin.modules.push(module);
-    ids.set(id, module);
+    modulesById.add(plugin, module);
     module.provides = extensionPoints.provide(plugin, providers, id);
   }
   return skippedModules;
+}
+
+/**
+ * A plugin's modules by id, for the duplicate check: a plugin with a handful of modules (most)
+ * is searched in place; one with many gets a map, so the check stays O(1) however many it has.
+ */
+class ModuleIndex {
+  static readonly #SCAN_UP_TO = 16;
+  readonly #maps = new Map<PluginNode, Map<string, ModuleNode>>();
+
+  find(plugin: PluginNode, id: string): ModuleNode | undefined {
+    const map = this.#maps.get(plugin);
+    if (map !== undefined) return map.get(id);
+    for (let index = 0; index < plugin.modules.length; index++) if (plugin.modules[index]!.id === id) return plugin.modules[index];
+    return undefined;
+  }
+
+  add(plugin: PluginNode, module: ModuleNode): void {
+    plugin.modules.push(module);
+    const map = this.#maps.get(plugin);
+    if (map !== undefined) map.set(module.id, module);
+    else if (plugin.modules.length > ModuleIndex.#SCAN_UP_TO)
+      this.#maps.set(plugin, new Map(plugin.modules.map((indexed) => [indexed.id, indexed])));
+  }
 }
