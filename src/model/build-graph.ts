@@ -24,7 +24,7 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
   const { services, implementingClasses } = serviceShells(catalog);
   const book = new RecipeBook(services, implementingClasses, problems);
   const extensionPoints = new ExtensionPointRegistry(book, problems);
-  const { pluginsById, skippedModules } = featureNodes(features, book, extensionPoints, problems);
+  const { pluginsById, skippedModules, modulesHoldingClasses } = featureNodes(features, book, extensionPoints, problems);
   fillServiceNodes(catalog, services, features.decorators, book);
   book.drain();
   const classes = [...book.classNodes.values()];
@@ -36,7 +36,7 @@ export function buildGraph(features: FeatureSet, catalog: ReadonlyMap<string, Ca
   );
   for (const plugin of plugins) analyseUsage(plugin, extensionPoints.all, epReach, problems);
   checkServicesUseNoExtensionPoint(services.values(), epReach, problems);
-  checkImplementationAccess(plugins, services.values(), extensionPoints.all, problems);
+  checkImplementationAccess(plugins, modulesHoldingClasses, services.values(), extensionPoints.all, problems);
 
   // 3. Services: scopes, the ones nothing implements, cycles.
   checkScopes(services.values(), classes, problems);

@@ -2,7 +2,7 @@ import { wiringProblem, type WiringProblem } from '../../errors/index.js';
 import { className, type Constructor } from '../../tokens/types.js';
 import type { FeatureSet } from '../features.js';
 import type { RecipeBook } from '../recipes.js';
-import type { Creatable, ExtensionPointNode, ModuleNode, PluginNode } from '../types.js';
+import type { Creatable, Dependency, ExtensionPointNode, ModuleNode, PluginNode } from '../types.js';
 import type { ExtensionPointRegistry } from './extension-points.js';
 
 const NO_EXTENSION_POINTS: readonly ExtensionPointNode[] = Object.freeze([]);
@@ -15,6 +15,12 @@ const NO_NEEDS: readonly Creatable[] = Object.freeze([]);
 export interface FeatureNodes {
   readonly pluginsById: Map<string, PluginNode>;
   readonly skippedModules: Array<{ readonly pluginId: string; readonly moduleId: string }>;
+  /**
+   * Per plugin, in order, its modules that may hold a class (they inject one, or provide an
+   * extension point whose implementation may): the only modules the isolation check must read.
+   * Noted as the modules are made, so that check does not visit every module again.
+   */
+  readonly modulesHoldingClasses: ReadonlyMap<PluginNode, readonly ModuleNode[]>;
 }
 
 /**
@@ -28,7 +34,9 @@ export function featureNodes(
   problems: WiringProblem[],
 ): FeatureNodes {
   const pluginsById = pluginNodes(features, book, extensionPoints, problems);
-  return { pluginsById, skippedModules: attachModules(features, pluginsById, book, extensionPoints, problems) };
+  const modulesHoldingClasses = new Map<PluginNode, ModuleNode[]>();
+  const skippedModules = attachModules(features, pluginsById, book, extensionPoints, problems, modulesHoldingClasses);
+  return { pluginsById, skippedModules, modulesHoldingClasses };
 }
 
 /** A node per plugin, unique by id (a second class with one id is `DUPLICATE_PLUGIN`). */
@@ -76,6 +84,7 @@ function attachModules(
   book: RecipeBook,
   extensionPoints: ExtensionPointRegistry,
   problems: WiringProblem[],
+  holdingClasses: Map<PluginNode, ModuleNode[]>,
 ): FeatureNodes['skippedModules'] {
   const modulesById = new ModuleIndex();
   const skippedModules: Array<{ pluginId: string; moduleId: string }> = [];
@@ -106,8 +115,18 @@ function attachModules(
     };
     modulesById.add(plugin, module);
     module.provides = extensionPoints.provide(plugin, providers, id);
+    if (module.provides.length > 0 || injectsClass(module.recipe.deps)) {
+      const list = holdingClasses.get(plugin);
+      if (list === undefined) holdingClasses.set(plugin, [module]);
+      else list.push(module);
+    }
   }
   return skippedModules;
+}
+
+function injectsClass(deps: readonly Dependency[]): boolean {
+  for (let index = 0; index < deps.length; index++) if (deps[index]!.kind === 'class') return true;
+  return false;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { wiringProblem, type Subject, type WiringProblem } from '../../errors/index.js';
-import type { ClassNode, Dependency, ExtensionPointNode, PluginNode, ServiceNode } from '../types.js';
+import type { ClassNode, Dependency, ExtensionPointNode, ModuleNode, PluginNode, ServiceNode } from '../types.js';
 import { ClassReach } from './class-reach.js';
 import { serviceDeps } from './service-deps.js';
 
@@ -12,6 +12,7 @@ import { serviceDeps } from './service-deps.js';
  */
 export function checkImplementationAccess(
   plugins: Iterable<PluginNode>,
+  modulesHoldingClasses: ReadonlyMap<PluginNode, readonly ModuleNode[]>,
   services: Iterable<ServiceNode>,
   extensionPoints: ReadonlyMap<string, ExtensionPointNode>,
   problems: WiringProblem[],
@@ -50,9 +51,8 @@ export function checkImplementationAccess(
     if (pluginHeld.length > 0) {
       check(pluginHeld, { pluginId: plugin.id }, (ep) => ep.pluginId === plugin.id && ep.moduleId === undefined);
     }
-    // Indexed loops on the per-module paths: see needs.ts.
-    for (let m = 0; m < plugin.modules.length; m++) {
-      const module = plugin.modules[m]!;
+    // Only the modules that may hold a class: most inject none and provide nothing.
+    for (const module of modulesHoldingClasses.get(plugin) ?? []) {
       const held = injectedClasses(module.recipe.deps, module.provides);
       if (held.length === 0) continue;
       check(held, { pluginId: plugin.id, moduleId: module.id }, (ep) => ep.pluginId === plugin.id && ep.moduleId === module.id);

@@ -71,10 +71,13 @@ export function analyseUsage(
     );
   };
   const useAll = (deps: readonly Dependency[], provides: readonly ExtensionPointNode[], module: ModuleNode | undefined): void => {
+    let holdsClasses = provides.length > 0;
     for (let d = 0; d < deps.length; d++) {
       const dep = deps[d]!;
       if (dep.kind === 'extensionPoint') use(dep, module);
+      else if (dep.kind === 'class') holdsClasses = true;
     }
+    if (!holdsClasses) return; // most modules: nothing reached through classes
     const held = heldClasses(deps, provides);
     for (let c = 0; c < held.length; c++) for (const dep of epReach.of(held[c]!)) use(dep, module);
   };
