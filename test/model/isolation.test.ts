@@ -36,6 +36,15 @@ describe('isolation (checkImplementationAccess, checkServicesUseNoExtensionPoint
       problems: [{ code: 'IMPLEMENTATION_INJECTED', pluginId: 'p', moduleId: 'm', extensionPointId: 'p.ep' }],
     },
     {
+      // The module injects no class itself: what it holds comes from the implementation it provides.
+      name: 'a module’s own implementation injects the implementation of its plugin’s point',
+      features: (Impl) => [
+        plugin('p', { provides: [{ provide: ep, useClass: Impl }] }),
+        module('p', 'm', { provides: [{ provide: createExtensionPoint<object>({ id: 'p.other' }), useClass: injecting('Own', [Impl]) }] }),
+      ],
+      problems: [{ code: 'IMPLEMENTATION_INJECTED', pluginId: 'p', moduleId: 'm', extensionPointId: 'p.ep' }],
+    },
+    {
       name: 'the plugin injects the implementation of a module’s point',
       features: (Impl) => [plugin('p', { inject: [Impl] }), module('p', 'm', { provides: [{ provide: ep, useClass: Impl }] })],
       problems: [{ code: 'IMPLEMENTATION_INJECTED', pluginId: 'p', extensionPointId: 'p.ep' }],
