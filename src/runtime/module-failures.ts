@@ -14,7 +14,8 @@ export interface ReportedFailure {
  * `@onInit`; later it is `MODULE_FAILURE_TOO_LATE`.
  */
 export class ModuleFailureReports implements FailureReports {
-  readonly #reported = new Map<string, ReportedFailure>();
+  /** Made at the first report: most plugins have none. */
+  #reported: Map<string, ReportedFailure> | undefined;
   readonly #closed = new Set<string>();
   /** Each module's position in the plugin, to hand reported modules back in order; made at the first report. */
   #positions: ReadonlyMap<string, number> | undefined;
@@ -35,12 +36,13 @@ export class ModuleFailureReports implements FailureReports {
       });
     }
     // The first report is the module's failure; later ones add nothing.
+    this.#reported ??= new Map();
     if (!this.#reported.has(moduleId)) this.#reported.set(moduleId, { error, extensionPoint });
   }
 
   /** The failure reported for `module`, if any. */
   of(module: ModuleNode): ReportedFailure | undefined {
-    return this.#reported.get(module.id);
+    return this.#reported?.get(module.id);
   }
 
   /**
@@ -50,7 +52,7 @@ export class ModuleFailureReports implements FailureReports {
    */
   close(provided: readonly ExtensionPointNode[]): ModuleNode[] {
     for (const ep of provided) this.#closed.add(ep.id);
-    if (this.#reported.size === 0) return [];
+    if (this.#reported === undefined) return [];
     const ids = new Set(provided.map((ep) => ep.id));
     this.#positions ??= new Map(this.plugin.modules.map((module) => [module.id, module.index]));
     const positions: number[] = [];

@@ -53,7 +53,8 @@ export class PluginScope implements CreationScope {
   readonly #options: PluginScopeOptions;
   readonly #cells = new Map<Creatable, Cell>();
   readonly #gates = new Map<string, Gate>();
-  readonly #classNeeds = new Map<ClassNode, readonly Creatable[]>();
+  /** A class's needs here, with this plugin's extension points it injects; made at the first class asked about. */
+  #classNeeds: Map<ClassNode, readonly Creatable[]> | undefined;
   readonly #make: MakeContext;
   /** The builtin plugin context (what the default core plugin services are made from). */
   readonly #context: Cell;
@@ -220,6 +221,7 @@ export class PluginScope implements CreationScope {
   needsOf(node: Creatable): readonly Creatable[] {
     if (node.kind !== 'class') return node.needs;
     // A class is shared by every plugin; the extension points it injects are this plugin's.
+    this.#classNeeds ??= new Map();
     let needs = this.#classNeeds.get(node);
     if (needs === undefined) {
       needs = node.needs;

@@ -40,7 +40,8 @@ const DONE: Boxed<void> = box(undefined);
  * Synchronous when everything is.
  */
 export class PluginStart {
-  readonly #leftOut = new Set<string>();
+  /** The modules left out so far; made at the first (most starts leave none out). */
+  #leftOut: Set<string> | undefined;
 
   constructor(
     private readonly node: PluginNode,
@@ -178,13 +179,14 @@ export class PluginStart {
    */
   private finishUsers(provided: readonly ExtensionPointNode[]): Boxed<void> {
     let done: Boxed<void> = DONE;
-    if (this.#leftOut.size === 0) return done;
+    const leftOut = this.#leftOut;
+    if (leftOut === undefined) return done;
     for (const ep of provided) {
       const implementation = ep.implementation;
       const gate = this.scope.gate(ep.id);
-      if (implementation.kind !== 'class' || ![...this.#leftOut].some((id) => gate.touchedBy(id))) continue;
+      if (implementation.kind !== 'class' || ![...leftOut].some((id) => gate.touchedBy(id))) continue;
       done = andThen(done, () =>
-        rebuildImplementation(gate, this.#leftOut, this.scope.makeFresh(implementation.node), (instance) =>
+        rebuildImplementation(gate, leftOut, this.scope.makeFresh(implementation.node), (instance) =>
           this.scope.replaceInstance(implementation.node, instance),
         ),
       );
@@ -250,7 +252,7 @@ export class PluginStart {
         { cause: error },
       );
     }
-    this.#leftOut.add(module.id);
+    (this.#leftOut ??= new Set()).add(module.id);
     for (const ep of this.node.extensionPoints.values()) this.scope.gate(ep.id).closeFor(module.id);
     this.scope.hooks.dropHooksOf(this.node.id, module.id);
     this.env.root.hooks.dropHooksOf(this.node.id, module.id);
