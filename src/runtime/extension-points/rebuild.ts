@@ -1,7 +1,7 @@
 import { plugboardError } from '../../errors/index.js';
 import type { Boxed } from '../instances.js';
 import type { Gate } from './gate.js';
-import { findMember } from './view.js';
+import { findMember, isData, methodOf } from './view.js';
 
 /**
  * Rebuilds a `useClass` implementation without the calls of modules that were left out: a fresh
@@ -19,8 +19,9 @@ export function rebuildImplementation(
       if (leftOut.has(call.holder)) continue;
       try {
         const member = findMember(instance, call.member);
-        if (call.kind === 'call' && member?.kind === 'method') Reflect.apply(member.fn, instance, call.args);
-        else if (call.kind === 'set' && member?.kind === 'accessor' && member.set !== undefined)
+        const method = methodOf(member);
+        if (call.kind === 'call' && method !== undefined) Reflect.apply(method, instance, call.args);
+        else if (call.kind === 'set' && member !== undefined && !isData(member) && member.set !== undefined)
           Reflect.apply(member.set, instance, call.args);
       } catch (error) {
         throw plugboardError('INIT_FAILED', {

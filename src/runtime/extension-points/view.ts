@@ -52,8 +52,7 @@ const HANDLER: ProxyHandler<object> = {
     const implementation = targetOf(state, key);
     const member = findMember(implementation, key);
     if (member === undefined) return undefined;
-    if (member.kind === 'method') return forwarder(state, key);
-    if (member.kind === 'field') return refuse(state, key, 'read');
+    if (isData(member)) return typeof member.value === 'function' ? forwarder(state, key) : refuse(state, key, 'read');
     if (member.get === undefined) return undefined;
     ensureOpen(state, key, 'get');
     return guardResult(state, Reflect.apply(member.get, implementation, []), implementation);
@@ -62,7 +61,7 @@ const HANDLER: ProxyHandler<object> = {
     const state = states.get(target)!;
     const implementation = targetOf(state, key);
     const member = findMember(implementation, key);
-    if (member?.kind !== 'accessor' || member.set === undefined) return refuse(state, key, 'write');
+    if (member === undefined || isData(member) || member.set === undefined) return refuse(state, key, 'write');
     ensureOpen(state, key, 'set');
     state.gate.note(state.holder.key, key, 'set', [value]);
     Reflect.apply(member.set, implementation, [value]);
@@ -70,7 +69,7 @@ const HANDLER: ProxyHandler<object> = {
   },
   has(target, key) {
     const member = findMember(targetOf(states.get(target)!, key), key);
-    return member !== undefined && member.kind !== 'field';
+    return member !== undefined && (!isData(member) || typeof member.value === 'function');
   },
   ownKeys: () => [],
   getOwnPropertyDescriptor: () => undefined,
@@ -110,10 +109,10 @@ function makeForwarder(state: ViewState, key: PropertyKey): (...args: unknown[])
   return (...args: unknown[]): unknown => {
     ensureOpen(state, key, 'call');
     const implementation = targetOf(state, key, 'call');
-    const member = findMember(implementation, key);
-    if (member?.kind !== 'method') return refuse(state, key, 'read');
+    const method = methodOf(findMember(implementation, key));
+    if (method === undefined) return refuse(state, key, 'read');
     state.gate.note(state.holder.key, key, 'call', args);
-    return guardResult(state, Reflect.apply(member.fn, implementation, args), implementation);
+    return guardResult(state, Reflect.apply(method, implementation, args), implementation);
   };
 }
 
@@ -162,30 +161,40 @@ function guardResult(state: ViewState, result: unknown, implementation: object):
 /** What every view reports as its prototype: empty, frozen, and leading nowhere. */
 const VIEW_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
 
-type Member =
-  | { readonly kind: 'method'; readonly fn: (...args: unknown[]) => unknown }
-  | { readonly kind: 'accessor'; readonly get: (() => unknown) | undefined; readonly set: ((value: unknown) => void) | undefined }
-  | { readonly kind: 'field' };
+/** A member as its property descriptor: a method or a field has a `value`, an accessor `get`/`set`. */
+export interface Member {
+  readonly value?: unknown;
+  readonly get?: (this: unknown) => unknown;
+  readonly set?: (this: unknown, value: unknown) => void;
+}
 
-/** A member of the implementation (own or inherited below Object.prototype), read as a descriptor: no getter runs. */
+/**
+ * A member of the implementation (own or inherited below Object.prototype), as its descriptor, so
+ * no getter runs: a method or a field has a `value`, an accessor `get`/`set`. (The descriptor
+ * itself, not a copy: this runs on every call through a view.)
+ */
 export function findMember(implementation: object, key: PropertyKey): Member | undefined {
   // The class of the implementation is not part of the extension point (and would lead to it).
   if (key === 'constructor' || key === '__proto__') return undefined;
   let level: object | null = implementation;
   for (let depth = 0; level !== null && level !== Object.prototype && level !== Function.prototype && depth < 1000; depth++) {
     const descriptor = Object.getOwnPropertyDescriptor(level, key);
-    if (descriptor !== undefined) {
-      if ('value' in descriptor) {
-        return typeof descriptor.value === 'function'
-          ? { kind: 'method', fn: descriptor.value as (...args: unknown[]) => unknown }
-          : { kind: 'field' };
-      }
-      const accessor = descriptor as { readonly get?: () => unknown; readonly set?: (value: unknown) => void };
-      return { kind: 'accessor', get: accessor.get, set: accessor.set };
-    }
+    if (descriptor !== undefined) return descriptor;
     level = Object.getPrototypeOf(level) as object | null;
   }
   return undefined;
+}
+
+/** A method or a field (a `value`), not an accessor. Own keys only: nothing inherited is believed. */
+export function isData(member: Member): boolean {
+  return Object.hasOwn(member, 'value');
+}
+
+/** The function of a method: a member whose value is a function. */
+export function methodOf(member: Member | undefined): ((...args: unknown[]) => unknown) | undefined {
+  return member !== undefined && isData(member) && typeof member.value === 'function'
+    ? (member.value as (...args: unknown[]) => unknown)
+    : undefined;
 }
 
 function subject(holder: ViewHolder): { pluginId: string; moduleId?: string; className?: string } {
