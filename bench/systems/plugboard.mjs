@@ -11,7 +11,8 @@ function decorateMethod(decorator, cls, key) {
   decorator(cls.prototype, key, Object.getOwnPropertyDescriptor(cls.prototype, key));
 }
 
-export async function run({ n, m, onStarted }) {
+// `measure(phase, work, app)` wraps a phase for bench/profile/allocation.mjs; the bench leaves it out.
+export async function run({ n, m, onStarted, measure = (_phase, work) => work() }) {
   const c = newCounters();
   const t0 = performance.now();
 
@@ -83,7 +84,7 @@ export async function run({ n, m, onStarted }) {
   const builder = new pb.ContainerBuilder({ logger: { level: 'silent' } });
   for (const f of features) builder.add(f);
   const app = builder.build();
-  await app.start();
+  await measure('start', () => app.start(), app);
   const t2 = performance.now();
   checkStarted(c, n, m);
   onStarted?.();
