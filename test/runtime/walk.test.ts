@@ -49,6 +49,8 @@ describe(walk, () => {
       { name: 'independent nodes, in input order', nodes: ['b', 'a', 'c'], graph: {}, visited: ['b', 'a', 'c'] },
       { name: 'a chain given backwards', nodes: ['c', 'b', 'a'], graph: { c: ['b'], b: ['a'] }, visited: ['a', 'b', 'c'] },
       { name: 'a diamond', nodes: ['d', 'c', 'b', 'a'], graph: { d: ['b', 'c'], b: ['a'], c: ['a'] }, visited: ['a', 'c', 'b', 'd'] },
+      // The ready list starts with the nodes before the first one that waits, in input order.
+      { name: 'independent nodes around a dependant', nodes: ['p', 'q', 'd', 'r'], graph: { d: ['q'] }, visited: ['p', 'q', 'r', 'd'] },
       {
         name: 'an async chain',
         nodes: ['c', 'b', 'a'],
