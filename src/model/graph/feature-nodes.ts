@@ -2,8 +2,9 @@ import { wiringProblem, type WiringProblem } from '../../errors/index.js';
 import { className, type Constructor } from '../../tokens/types.js';
 import type { FeatureSet } from '../features.js';
 import type { RecipeBook } from '../recipes.js';
-import type { Creatable, Dependency, ExtensionPointNode, ModuleNode, PluginNode } from '../types.js';
+import type { Creatable, ExtensionPointNode, ModuleNode, PluginNode } from '../types.js';
 import type { ExtensionPointRegistry } from './extension-points.js';
+import { mayHoldClasses } from './usage.js';
 
 const NO_EXTENSION_POINTS: readonly ExtensionPointNode[] = Object.freeze([]);
 const NO_MODULES: readonly ModuleNode[] = Object.freeze([]);
@@ -115,18 +116,13 @@ function attachModules(
     };
     modulesById.add(plugin, module);
     module.provides = extensionPoints.provide(plugin, providers, id);
-    if (module.provides.length > 0 || injectsClass(module.recipe.deps)) {
+    if (mayHoldClasses(module.recipe.deps, module.provides)) {
       const list = holdingClasses.get(plugin);
       if (list === undefined) holdingClasses.set(plugin, [module]);
       else list.push(module);
     }
   }
   return skippedModules;
-}
-
-function injectsClass(deps: readonly Dependency[]): boolean {
-  for (let index = 0; index < deps.length; index++) if (deps[index]!.kind === 'class') return true;
-  return false;
 }
 
 /**

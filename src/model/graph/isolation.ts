@@ -52,7 +52,7 @@ export function checkImplementationAccess(
       check(pluginHeld, { pluginId: plugin.id }, (ep) => ep.pluginId === plugin.id && ep.moduleId === undefined);
     }
     // Only the modules that may hold a class: most inject none and provide nothing.
-    for (const module of modulesHoldingClasses.get(plugin) ?? []) {
+    for (const module of modulesHoldingClasses.get(plugin) ?? NO_MODULES) {
       const held = injectedClasses(module.recipe.deps, module.provides);
       if (held.length === 0) continue;
       check(held, { pluginId: plugin.id, moduleId: module.id }, (ep) => ep.pluginId === plugin.id && ep.moduleId === module.id);
@@ -85,6 +85,7 @@ function injectedClasses(deps: readonly Dependency[], provides: readonly Extensi
 }
 
 const NO_CLASSES: readonly ClassNode[] = Object.freeze([]);
+const NO_MODULES: readonly ModuleNode[] = Object.freeze([]);
 
 /** Each class that implements extension points, with them; a root-scoped one is `SCOPE_VIOLATION`. */
 function implementingClasses(

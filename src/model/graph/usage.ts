@@ -8,6 +8,13 @@ export type ExtensionPointDep = Extract<Dependency, { kind: 'extensionPoint' }>;
 
 const NO_CLASSES: readonly ClassNode[] = Object.freeze([]);
 
+/** True when a holder may hold a class: it injects one, or provides a point (whose implementation may). */
+export function mayHoldClasses(deps: readonly Dependency[], provides: readonly ExtensionPointNode[]): boolean {
+  if (provides.length > 0) return true;
+  for (let d = 0; d < deps.length; d++) if (deps[d]!.kind === 'class') return true;
+  return false;
+}
+
 /**
  * The classes a holder injects directly, and those its provided implementations need; the shared
  * empty list for most modules, which hold none. (Indexed loops: see needs.ts.)
@@ -71,13 +78,11 @@ export function analyseUsage(
     );
   };
   const useAll = (deps: readonly Dependency[], provides: readonly ExtensionPointNode[], module: ModuleNode | undefined): void => {
-    let holdsClasses = provides.length > 0;
     for (let d = 0; d < deps.length; d++) {
       const dep = deps[d]!;
       if (dep.kind === 'extensionPoint') use(dep, module);
-      else if (dep.kind === 'class') holdsClasses = true;
     }
-    if (!holdsClasses) return; // most modules: nothing reached through classes
+    if (!mayHoldClasses(deps, provides)) return; // most modules: nothing reached through classes
     const held = heldClasses(deps, provides);
     for (let c = 0; c < held.length; c++) for (const dep of epReach.of(held[c]!)) use(dep, module);
   };
