@@ -99,16 +99,25 @@ export function writableMetadata(target: object): ClassMetadata {
   return metadata;
 }
 
+// Far deeper than any real class hierarchy; only a hostile Proxy reaches it.
+const MAX_CLASS_DEPTH = 10_000;
+
 /**
  * The metadata of a class. A subclass without decorators of its own reads its parent's, so
- * `class Special extends BasePlugin {}` keeps the parent's injections and hooks.
+ * `class Special extends BasePlugin {}` keeps the parent's injections and hooks. A Proxy class
+ * whose `getPrototypeOf` trap throws, or hands out a new prototype forever, has none beyond its
+ * own: the walk never throws and never runs unbounded.
  */
 export function readMetadata(target: unknown): ClassMetadata | undefined {
   let current: unknown = target;
-  while (typeof current === 'function' && current !== Function.prototype) {
+  for (let depth = 0; typeof current === 'function' && current !== Function.prototype && depth < MAX_CLASS_DEPTH; depth++) {
     const found = store.get(current);
     if (found !== undefined) return found;
-    current = Object.getPrototypeOf(current);
+    try {
+      current = Object.getPrototypeOf(current);
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

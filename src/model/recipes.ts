@@ -152,17 +152,23 @@ const lookupGetter = (Object.prototype as { readonly __lookupGetter__: (this: un
   .__lookupGetter__;
 
 /**
- * A class's declared parameter count, read without running a static `length` getter: when the
- * first `length` on the class's chain is not an accessor, reading it runs no code. (Cheaper than
- * a descriptor per class, which allocates: one recipe per module.)
+ * A class's declared parameter count, read without running a static `length` getter and without
+ * walking its prototypes (a Proxy's could go on forever): its own `length` when that is not an
+ * accessor, else 0. Cheaper than a descriptor per class, which allocates: one recipe per module.
  */
 function arity(cls: Constructor): number {
-  // Annex B: a hardened realm may have removed it; then the descriptor.
-  if (typeof lookupGetter !== 'function') {
-    const own: unknown = Object.getOwnPropertyDescriptor(cls, 'length')?.value;
-    return typeof own === 'number' ? own : 0;
+  try {
+    if (!Object.hasOwn(cls, 'length')) return 0;
+    // Annex B: a hardened realm may have removed it; then the descriptor.
+    if (typeof lookupGetter !== 'function') {
+      const own: unknown = Object.getOwnPropertyDescriptor(cls, 'length')?.value;
+      return typeof own === 'number' ? own : 0;
+    }
+    // Own, so the lookup stops at the class itself.
+    if (lookupGetter.call(cls, 'length') !== undefined) return 0;
+    const length: unknown = cls.length;
+    return typeof length === 'number' ? length : 0;
+  } catch {
+    return 0; // a Proxy class whose traps throw: read like className reads it, as unknown
   }
-  if (lookupGetter.call(cls, 'length') !== undefined) return 0;
-  const length: unknown = cls.length;
-  return typeof length === 'number' ? length : 0;
 }

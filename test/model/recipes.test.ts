@@ -143,6 +143,26 @@ describe(RecipeBook, () => {
     expect(ran).toEqual([]);
   });
 
+  it('reads a Proxy class whose traps throw as taking no parameters, without throwing', () => {
+    const trap = (): never => {
+      throw new Error('trap');
+    };
+    const cls = new Proxy(class {}, { getOwnPropertyDescriptor: trap, get: trap, getPrototypeOf: trap }) as Constructor;
+    const { book: recipes, problems } = book();
+    const recipe = recipes.recipe(cls, { pluginId: 'p' });
+    expect(recipe.deps).toEqual([]);
+    expect(recipe.name).toBe('<anonymous class>');
+    expect(problems).toEqual([]);
+  });
+
+  it('reads a Proxy class with endless prototypes in bounded time', () => {
+    const handler: ProxyHandler<Constructor> = { getPrototypeOf: () => new Proxy(class {}, handler) };
+    const cls = new Proxy(class {}, handler);
+    const { book: recipes, problems } = book();
+    expect(recipes.recipe(cls, { pluginId: 'p' }).deps).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it("counts a plain class's declared parameters without a decorator on each", () => {
     const cls = {
       Three: class {
