@@ -46,6 +46,12 @@ function expectPlugboardError(call: () => unknown, code: PlugboardErrorCode): vo
 const ref = createServiceRef<string, 'root'>({ id: 'bad-inputs.ref', scope: 'root' });
 const untyped = (value: unknown): never => value as never;
 
+/** A Proxy class whose every prototype is a new Proxy class: a walk up its chain never ends by itself. */
+function endlessProxyClass(): unknown {
+  const handler: ProxyHandler<new () => object> = { getPrototypeOf: () => new Proxy(class {}, handler) };
+  return new Proxy(class {}, handler);
+}
+
 describe('decorators and tokens', () => {
   it.each<[string, () => unknown, PlugboardErrorCode]>([
     ['Service(null)', () => Service(untyped(null)), 'INVALID_DECORATOR'],
@@ -126,6 +132,7 @@ describe('the builder, the app, the renderers', () => {
     ['add(null)', () => quietBuilder().add(untyped(null)), 'INVALID_FEATURE'],
     ['add(1n)', () => quietBuilder().add(untyped(1n)), 'INVALID_FEATURE'],
     ['add([undefined])', () => quietBuilder().add(untyped([undefined])), 'INVALID_FEATURE'],
+    ['add(a Proxy class with endless prototypes)', () => quietBuilder().add(untyped(endlessProxyClass())), 'INVALID_FEATURE'],
     ['toMermaid({})', () => toMermaid(untyped({})), 'INVALID_OPTIONS'],
     ['toMermaid(null)', () => toMermaid(untyped(null)), 'INVALID_OPTIONS'],
     ['toDot(1n)', () => toDot(untyped(1n)), 'INVALID_OPTIONS'],
