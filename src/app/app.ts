@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { plugboardError, type WiringProblem } from '../errors/index.js';
+import { implementationLabel, plugboardError, type WiringProblem } from '../errors/index.js';
 import { describeGraph, type AppDescription } from '../model/describe.js';
 import type { WiringGraph } from '../model/types.js';
 import type { InstalledPlugin } from '../runtime/context-refs.js';
@@ -210,7 +210,7 @@ export class App {
       for (const { implementation, loader } of node.replaced) {
         this.log.debug(
           { service: node.id, loader },
-          `service '${node.id}': the implementation added with add() replaces ${implementation} from feature loader '${loader}'`,
+          `service '${node.id}': the implementation added with add() replaces ${implementationLabel(implementation)} from feature loader '${loader}'`,
         );
       }
     }

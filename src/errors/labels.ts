@@ -48,3 +48,13 @@ export function capitalize(text: string): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** One implementation of a service, for messages: a class, or a `createServiceFactory()` factory. */
+export type ImplementationSubject = { readonly className: string } | { readonly factoryOf: string };
+
+/** `class MemoryStore`, or `a factory (createServiceFactory) for 'catalog.store'`. */
+export function implementationLabel(implementation: ImplementationSubject): string {
+  return 'className' in implementation
+    ? `class ${implementation.className}`
+    : `a factory (createServiceFactory) for '${implementation.factoryOf}'`;
+}

@@ -1,7 +1,8 @@
 import type { ServiceMetadata } from '../decorators/metadata.js';
+import type { ImplementationSubject } from '../errors/index.js';
 import type { AnyServiceRef, ServiceInitialization } from '../tokens/service-ref.js';
 import type { ServiceFactory } from '../tokens/service-factory.js';
-import type { Constructor } from '../tokens/types.js';
+import { className, type Constructor } from '../tokens/types.js';
 
 /** One implementation chosen for a ref, before the graph is built. */
 export type CatalogImplementation =
@@ -16,7 +17,13 @@ export interface CatalogEntry {
   readonly implementations: readonly CatalogImplementation[];
   readonly initialization: ServiceInitialization;
   /** Loader-provided implementations that one passed to add() replaced. */
-  readonly replaced: ReadonlyArray<{ readonly implementation: string; readonly loader: string }>;
+  readonly replaced: ReadonlyArray<ReplacedImplementation>;
+}
+
+/** A loader-provided implementation that one passed to add() replaced. */
+export interface ReplacedImplementation {
+  readonly implementation: ImplementationSubject;
+  readonly loader: string;
 }
 
 /** An installed entry; its initialization is the first one an implementation declares, else the scope's default. */
@@ -33,11 +40,7 @@ export function entry(
   return { ref, source, implementations, initialization: initialization ?? (ref.scope === 'root' ? 'always' : 'lazy'), replaced };
 }
 
-/** How an implementation is named in messages and describe(). */
-export function implementationName(implementation: CatalogImplementation): string {
-  if (implementation.kind === 'class') {
-    const descriptor = Object.getOwnPropertyDescriptor(implementation.cls, 'name');
-    return `class ${typeof descriptor?.value === 'string' && descriptor.value !== '' ? descriptor.value : '<anonymous class>'}`;
-  }
-  return `a factory (createServiceFactory) for '${implementation.factory.service.id}'`;
+/** Which implementation this is, for messages (which name it: errors/labels.ts). */
+export function implementationSubject(implementation: CatalogImplementation): ImplementationSubject {
+  return implementation.kind === 'class' ? { className: className(implementation.cls) } : { factoryOf: implementation.factory.service.id };
 }

@@ -1,6 +1,6 @@
 import { wiringProblem, type WiringProblem } from '../errors/index.js';
 import type { AnyServiceRef } from '../tokens/service-ref.js';
-import { entry, implementationName, type CatalogEntry, type CatalogImplementation } from './catalog-entry.js';
+import { entry, implementationSubject, type CatalogEntry, type CatalogImplementation } from './catalog-entry.js';
 import { collectDefaults } from './defaults.js';
 import type { FeatureSet, InstalledService } from './features.js';
 import { RefRegistry } from './ref-registry.js';
@@ -75,7 +75,7 @@ function chooseInstalled(
       wiringProblem('DUPLICATE_SERVICE', {
         reason: 'builtin',
         refId: ref.id,
-        implementation: implementationName(implementationOf(installed[0]!)),
+        implementation: implementationSubject(implementationOf(installed[0]!)),
       }),
     );
     return builtin;
@@ -90,7 +90,7 @@ function chooseInstalled(
   }
   if (direct.length === 1) {
     const replaced = loaded.map((service) => ({
-      implementation: implementationName(implementationOf(service)),
+      implementation: implementationSubject(implementationOf(service)),
       loader: service.origin!.loader,
     }));
     return entry(ref, [implementationOf(direct[0]!)], replaced);
@@ -105,8 +105,8 @@ function twoInstalled(ref: AnyServiceRef, first: InstalledService, second: Insta
   return wiringProblem('DUPLICATE_SERVICE', {
     reason: 'two-installed',
     refId: ref.id,
-    first: implementationName(implementationOf(first)),
-    second: implementationName(implementationOf(second)),
+    first: implementationSubject(implementationOf(first)),
+    second: implementationSubject(implementationOf(second)),
   });
 }
 

@@ -129,7 +129,7 @@ export interface ServiceDescription {
 
 /** A loaded implementation that an explicit one replaced (see {@link ServiceDescription.replaced}). */
 export interface ReplacedImplementation {
-  /** The replaced class's name, or `factory`. */
+  /** The replaced class's name, or `factory` (as {@link ServiceDescription.implementation} names them). */
   readonly implementation: string;
   /** The feature loader (or discovered package) that provided it. */
   readonly loader: string;
@@ -250,7 +250,14 @@ function describeService(node: ServiceNode, dependencies: string[], dependants: 
     implementations,
     multiton: node.multiton,
     initialization: node.initialization,
-    ...(node.replaced.length === 0 ? {} : { replaced: node.replaced.map((entry) => ({ ...entry })) }),
+    ...(node.replaced.length === 0
+      ? {}
+      : {
+          replaced: node.replaced.map(({ implementation, loader }) => ({
+            implementation: 'className' in implementation ? implementation.className : 'factory',
+            loader,
+          })),
+        }),
     dependencies,
     dependants,
   };

@@ -23,14 +23,14 @@ export class RefRegistry {
     if (first === ref || this.#reported.has(ref.id)) return;
     const problem =
       first.scope !== ref.scope
-        ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: `${first.scope}-scoped`, second: `${ref.scope}-scoped` })
+        ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, difference: 'scope', scopes: [first.scope, ref.scope] })
         : first.multiton !== ref.multiton
-          ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'a multiton', second: 'a singleton' })
+          ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, difference: 'multiton' })
           : isInternalRef(first) !== isInternalRef(ref)
             ? wiringProblem('RESERVED_ID', { kind: 'service ref', refId: ref.id })
             : // Which default would win is an accident of discovery order: two definitions of one service.
               first.defaultFactory !== ref.defaultFactory
-              ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, first: 'with one defaultFactory', second: 'with another' })
+              ? wiringProblem('DUPLICATE_REF_ID', { refId: ref.id, difference: 'defaultFactory' })
               : undefined;
     if (problem === undefined) return;
     this.#reported.add(ref.id);

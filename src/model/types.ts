@@ -3,6 +3,7 @@ import type { ExtensionPoint, ExtensionPointFactoryContext } from '../tokens/ext
 import type { AnyServiceRef, ServiceInitialization, ServiceScope } from '../tokens/service-ref.js';
 import type { ServiceFactory } from '../tokens/service-factory.js';
 import type { Constructor } from '../tokens/types.js';
+import type { ReplacedImplementation } from './catalog-entry.js';
 
 /**
  * The wiring graph: pure data the model builds from the features and the runtime walks. Nodes
@@ -69,7 +70,7 @@ export interface ServiceNode {
   /** For a plugin-scoped factory with `createRootContext`: the root context it is made with. */
   readonly rootContext: RootContextNode | undefined;
   /** Implementations from feature loaders that an implementation passed to add() replaced. */
-  readonly replaced: ReadonlyArray<{ readonly implementation: string; readonly loader: string }>;
+  readonly replaced: readonly ReplacedImplementation[];
   needs: readonly Creatable[];
 }
 

@@ -428,7 +428,7 @@ describe('docs/services.md', () => {
       .build();
     expect(await app.validate()).toEqual([]);
     expect(app.describe().services.find((s) => s.id === 'tasks.store')!.replaced).toEqual([
-      { implementation: "a factory (createServiceFactory) for 'tasks.store'", loader: 'storage' },
+      { implementation: 'factory', loader: 'storage' },
     ]);
     const logged = new ContainerBuilder({ logger })
       .add(createFeatureLoader({ name: 'storage', loader: () => [memoryTaskStoreFactory] }))

@@ -1,9 +1,9 @@
 import { createServiceFactory, createServiceRef, type AnyServiceRef, type WiringProblem } from 'plugboard';
+import { implementationLabel } from '../../src/errors/index.js';
 import { buildCatalog, type CatalogEntry, type CatalogOptions } from '../../src/model/catalog.js';
-import { implementationName } from '../../src/model/catalog-entry.js';
 import { collectFeatures, type LoadedOrigin } from '../../src/model/features.js';
 import { markInternal } from '../../src/tokens/internal-refs.js';
-import { ids, plugin, service } from './kit.js';
+import { ids, implementationText, plugin, service } from './kit.js';
 
 /** buildCatalog on `features`; `loaded` maps a feature to the loader that returned it. */
 function catalogOf(
@@ -23,10 +23,15 @@ function summary(entry: CatalogEntry | undefined): object | undefined {
   if (entry === undefined) return undefined;
   return {
     source: entry.source,
-    implementations: entry.implementations.map(implementationName),
+    implementations: entry.implementations.map(implementationText),
     initialization: entry.initialization,
-    replaced: entry.replaced,
+    replaced: replacedText(entry),
   };
+}
+
+/** What an entry replaced, each implementation named as messages name it. */
+function replacedText(entry: CatalogEntry): object[] {
+  return entry.replaced.map(({ implementation, loader }) => ({ implementation: implementationLabel(implementation), loader }));
 }
 
 /** A plugin that injects `refs`, so the catalog reaches them. */
@@ -182,8 +187,8 @@ describe(buildCatalog, () => {
     ])('$name', async ({ features, loaded, implementation, replaced, problems }) => {
       const result = catalogOf(features, { loaded });
       const entry = (await result.catalog).get('db')!;
-      expect(entry.implementations.map(implementationName)).toEqual([implementation]);
-      expect(entry.replaced).toEqual(replaced);
+      expect(entry.implementations.map(implementationText)).toEqual([implementation]);
+      expect(replacedText(entry)).toEqual(replaced);
       expect(result.problems.map(ids)).toEqual(problems);
     });
 
@@ -202,6 +207,13 @@ describe(buildCatalog, () => {
       const { catalog, problems } = catalogOf([service('Replacement', { provides: builtin })], { builtins: [builtin] });
       expect((await catalog).get(builtin.id)?.source).toBe('builtin');
       expect(problems.map(ids)).toEqual([{ code: 'DUPLICATE_SERVICE', refId: builtin.id }]);
+      expect(problems[0]!.message).toContain('remove class Replacement from add()');
+    });
+
+    it('names both implementations, a class by its name and a factory by its ref', () => {
+      const factory = createServiceFactory({ service: rootRef, factory: () => ({}) });
+      const { problems } = catalogOf([Db, factory, user(rootRef)]);
+      expect(problems[0]!.message).toContain("two implementations installed: class Db and a factory (createServiceFactory) for 'db'.");
     });
   });
 

@@ -2,9 +2,8 @@ import { jest } from '@jest/globals';
 import { createServiceFactory, createServiceRef, type AnyServiceRef, type WiringProblem } from 'plugboard';
 import { buildGraph } from '../../src/model/build-graph.js';
 import { buildCatalog, type CatalogOptions } from '../../src/model/catalog.js';
-import { implementationName } from '../../src/model/catalog-entry.js';
 import { collectFeatures } from '../../src/model/features.js';
-import { ids, plugin, service } from './kit.js';
+import { ids, implementationText, plugin, service } from './kit.js';
 
 /** collectFeatures → buildCatalog → buildGraph, awaiting an async catalog. */
 async function analyseAsync(features: readonly unknown[], options: CatalogOptions = {}) {
@@ -75,7 +74,7 @@ describe('defaultFactory (collectDefaults)', () => {
     ])('$name', async ({ make, implementation }) => {
       const { user } = defaulted('returns', make);
       const { catalog, problems } = await analyseAsync([user]);
-      expect(catalog.get('returns')?.implementations.map(implementationName)).toEqual([implementation]);
+      expect(catalog.get('returns')?.implementations.map(implementationText)).toEqual([implementation]);
       expect(problems).toEqual([]);
     });
 

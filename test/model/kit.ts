@@ -16,7 +16,9 @@ import {
   type WiringProblem,
 } from 'plugboard';
 import { buildGraph } from '../../src/model/build-graph.js';
-import { buildCatalog, type CatalogEntry, type CatalogOptions } from '../../src/model/catalog.js';
+import { implementationLabel } from '../../src/errors/index.js';
+import { buildCatalog, type CatalogEntry, type CatalogImplementation, type CatalogOptions } from '../../src/model/catalog.js';
+import { implementationSubject } from '../../src/model/catalog-entry.js';
 import { collectFeatures, type LoadedOrigin } from '../../src/model/features.js';
 import type { Creatable, ModuleNode, PluginNode, ServiceNode, WiringGraph } from '../../src/model/types.js';
 import type { Constructor } from '../../src/tokens/types.js';
@@ -126,4 +128,9 @@ export function needName(need: Creatable): string {
   if (need.kind === 'service') return need.id;
   if (need.kind === 'class') return need.recipe.name;
   return `context:${need.service.id}`;
+}
+
+/** An implementation named as messages name it: `class Db`, `a factory (createServiceFactory) for 'cache'`. */
+export function implementationText(implementation: CatalogImplementation): string {
+  return implementationLabel(implementationSubject(implementation));
 }

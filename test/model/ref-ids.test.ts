@@ -10,7 +10,7 @@ const anotherDefault = (): never => undefined as never;
 const internal = markInternal(createServiceRef<object>({ id: 'plugboard.test.internal' }));
 
 describe(RefRegistry, () => {
-  it.each<{ name: string; refs: () => AnyServiceRef[]; expected: Array<Omit<WiringProblem, 'message'>> }>([
+  it.each<{ name: string; refs: () => AnyServiceRef[]; expected: Array<Omit<WiringProblem, 'message'>>; says?: string }>([
     { name: 'one ref', refs: () => [createServiceRef({ id: 'a' })], expected: [] },
     {
       name: 'one ref met twice',
@@ -34,16 +34,19 @@ describe(RefRegistry, () => {
       name: 'root and plugin scope',
       refs: () => [createServiceRef({ id: 'a', scope: 'root' }), createServiceRef({ id: 'a' })],
       expected: [{ code: 'DUPLICATE_REF_ID', refId: 'a' }],
+      says: "id 'a' (one root-scoped, one plugin-scoped)",
     },
     {
       name: 'multiton and singleton',
       refs: () => [createServiceRef({ id: 'a', multiton: true }), createServiceRef({ id: 'a' })],
       expected: [{ code: 'DUPLICATE_REF_ID', refId: 'a' }],
+      says: "id 'a' (one a multiton, one a singleton)",
     },
     {
       name: 'a defaultFactory and none',
       refs: () => [createServiceRef({ id: 'a', defaultFactory: aDefault }), createServiceRef({ id: 'a' })],
       expected: [{ code: 'DUPLICATE_REF_ID', refId: 'a' }],
+      says: "id 'a' (one with one defaultFactory, one with another)",
     },
     {
       name: 'different defaultFactory functions, met three times: reported once',
@@ -66,11 +69,12 @@ describe(RefRegistry, () => {
       expected: [{ code: 'RESERVED_ID', refId: internal.id }],
     },
     { name: 'a prefix that only looks reserved', refs: () => [createServiceRef({ id: 'plugboards.x' })], expected: [] },
-  ])('$name', ({ refs, expected }) => {
+  ])('$name', ({ refs, expected, says }) => {
     const problems: WiringProblem[] = [];
     const registry = new RefRegistry(problems);
     for (const ref of refs()) registry.check(ref);
     expect(problems.map(ids)).toEqual(expected);
+    if (says !== undefined) expect(problems[0]!.message).toContain(says);
   });
 
   it('checks every ref the catalog meets: installed, injected and builtin', async () => {

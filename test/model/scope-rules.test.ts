@@ -75,16 +75,34 @@ describe('scope rules (checkScopes)', () => {
   });
 
   describe('a root-scoped class injected by class', () => {
-    it.each<{ name: string; inject: () => unknown[]; className: string }>([
-      { name: 'on a plugin service', inject: () => [pluginRef], className: 'SharedOnService' },
-      { name: 'on a plugin-scoped class', inject: () => [injecting('PerPlugin')], className: 'SharedOnClass' },
-      { name: 'on an extension point', inject: () => [ep], className: 'SharedOnPoint' },
-    ])('$name', ({ inject, className }) => {
+    it.each<{ name: string; inject: () => unknown[]; className: string; target: string }>([
+      {
+        name: 'on a plugin service',
+        inject: () => [pluginRef],
+        className: 'SharedOnService',
+        target: "plugin-scoped service 'plugin.svc'",
+      },
+      {
+        name: 'on a plugin-scoped class',
+        inject: () => [injecting('PerPlugin')],
+        className: 'SharedOnClass',
+        target: 'plugin-scoped class PerPlugin',
+      },
+      { name: 'on an extension point', inject: () => [ep], className: 'SharedOnPoint', target: "extension point 'p.ep'" },
+    ])('$name', ({ inject, className, target }) => {
       const Shared = service(className, { scope: 'root', inject: inject() as never });
       const { problems } = analyse([plugin('p', { provides: [{ provide: ep, useValue: {} }], inject: [Shared] }), PluginImpl]);
       expect(problems.map(ids)).toEqual([{ code: 'SCOPE_VIOLATION' }]);
       // The problem carries no id for a class: its name, in the message, is how it is found.
-      expect(problems[0]!.message).toContain(className);
+      expect(problems[0]!.message).toContain(`Root-scoped class ${className} depends on ${target}.`);
     });
+  });
+
+  it('names what a root service depends on: a plugin service, or a class created per plugin', () => {
+    const { problems } = analyse([service('RootImpl', { provides: rootRef, inject: [pluginRef, injecting('PerPlugin')] }), PluginImpl]);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining("Root-scoped service 'root.svc' depends on plugin-scoped service 'plugin.svc'."),
+      expect.stringContaining("Root-scoped service 'root.svc' depends on class PerPlugin, which is created once per plugin."),
+    ]);
   });
 });

@@ -1,19 +1,35 @@
 import { spec } from '../define.js';
 import { describeThrown, describeValue } from '../describe-value.js';
-import { Label, label, plural, type Subject } from '../labels.js';
+import { implementationLabel, Label, label, plural, type ImplementationSubject, type Subject } from '../labels.js';
 
 /** A module or plugin that injects something (the subject of most wiring problems). */
 type Holder = { readonly pluginId: string; readonly moduleId?: string };
 
 export type DuplicateServiceProblem =
-  | { readonly reason: 'two-installed'; readonly refId: string; readonly first: string; readonly second: string }
-  | { readonly reason: 'builtin'; readonly refId: string; readonly implementation: string }
+  | {
+      readonly reason: 'two-installed';
+      readonly refId: string;
+      readonly first: ImplementationSubject;
+      readonly second: ImplementationSubject;
+    }
+  | { readonly reason: 'builtin'; readonly refId: string; readonly implementation: ImplementationSubject }
   | { readonly reason: 'two-loaders'; readonly refId: string; readonly loaders: readonly string[] }
   | { readonly reason: 'bootstrap'; readonly refId: string };
 
+/** What a root-scoped service or class depends on that is made per plugin. */
+export type PluginScopedTarget =
+  | { readonly kind: 'service'; readonly refId: string }
+  | { readonly kind: 'class'; readonly className: string }
+  | { readonly kind: 'extensionPoint'; readonly extensionPointId: string };
+
 export type ScopeProblem =
-  | { readonly reason: 'root-service'; readonly refId: string; readonly target: string; readonly related?: readonly string[] }
-  | { readonly reason: 'root-class'; readonly className: string; readonly target: string }
+  | {
+      readonly reason: 'root-service';
+      readonly refId: string;
+      readonly target: PluginScopedTarget;
+      readonly related?: readonly string[];
+    }
+  | { readonly reason: 'root-class'; readonly className: string; readonly target: PluginScopedTarget }
   | { readonly reason: 'app-get'; readonly refId: string }
   | { readonly reason: 'loader-dep'; readonly loader: string; readonly name: string; readonly refId: string }
   | { readonly reason: 'root-implementation'; readonly className: string; readonly extensionPointId: string; readonly pluginId: string }
@@ -110,9 +126,11 @@ export const wiringMessages = {
       readonly pluginId?: string;
       readonly moduleId?: string;
       readonly refId?: string;
-      readonly via?: string;
+      /** The class the holder injects that holds the implementation, when it is not the implementation itself. */
+      readonly viaClassName?: string;
     }): string =>
-      `${Label(data.holder)} injects class ${data.className}${data.via === undefined ? '' : ` (through ${data.via})`}, the implementation of ` +
+      `${Label(data.holder)} injects class ${data.className}` +
+      `${data.viaClassName === undefined ? '' : ` (through class ${data.viaClassName})`}, the implementation of ` +
       `extension point '${data.extensionPointId}'. Only its provider (${label(data.provider)}) may hold the implementation; ` +
       `everyone else injects the extension point token and gets a guarded view. Inject extensionPoint '${data.extensionPointId}' instead.`,
     example: {
@@ -126,10 +144,14 @@ export const wiringMessages = {
   }),
 
   DUPLICATE_REF_ID: spec({
-    message: (data: { readonly refId: string; readonly first: string; readonly second: string }): string =>
-      `Two different service refs have the id '${data.refId}' (one ${data.first}, one ${data.second}). ` +
+    message: (
+      data:
+        | { readonly refId: string; readonly difference: 'scope'; readonly scopes: readonly ['root' | 'plugin', 'root' | 'plugin'] }
+        | { readonly refId: string; readonly difference: 'multiton' | 'defaultFactory' },
+    ): string =>
+      `Two different service refs have the id '${data.refId}' (${refDifference(data)}). ` +
       `Ref ids are unique in the app: rename one of them.`,
-    example: { refId: 'x', first: 'root-scoped', second: 'plugin-scoped' },
+    example: { refId: 'x', difference: 'scope', scopes: ['root', 'plugin'] },
   }),
 
   RESERVED_ID: spec({
@@ -162,11 +184,12 @@ export const wiringMessages = {
       switch (data.reason) {
         case 'two-installed':
           return (
-            `Service '${data.refId}' has two implementations installed: ${data.first} and ${data.second}. ` +
+            `Service '${data.refId}' has two implementations installed: ${implementationLabel(data.first)} and ` +
+            `${implementationLabel(data.second)}. ` +
             `Install exactly one (a later one does not override an earlier one).`
           );
         case 'builtin':
-          return `Service '${data.refId}' is provided by plugboard itself and cannot be replaced; remove ${data.implementation} from add().`;
+          return `Service '${data.refId}' is provided by plugboard itself and cannot be replaced; remove ${implementationLabel(data.implementation)} from add().`;
         case 'two-loaders':
           return (
             `Service '${data.refId}' is provided by two feature loaders (${data.loaders.map((name) => `'${name}'`).join(' and ')}). ` +
@@ -182,8 +205,8 @@ export const wiringMessages = {
     example: {
       reason: 'two-installed',
       refId: 'dup',
-      first: 'class One',
-      second: "a factory (createServiceFactory) for 'dup'",
+      first: { className: 'One' },
+      second: { factoryOf: 'dup' },
     },
   }),
 
@@ -192,12 +215,12 @@ export const wiringMessages = {
       switch (data.reason) {
         case 'root-service':
           return (
-            `Root-scoped service '${data.refId}' depends on ${data.target}. A root service is shared by every plugin, so it ` +
+            `Root-scoped service '${data.refId}' depends on ${perPluginTarget(data.target, 'service')}. A root service is shared by every plugin, so it ` +
             `would capture one plugin's instance. Make '${data.refId}' plugin-scoped, or make the dependency root-scoped.`
           );
         case 'root-class':
           return (
-            `Root-scoped class ${data.className} depends on ${data.target}. A root instance is shared by every plugin; ` +
+            `Root-scoped class ${data.className} depends on ${perPluginTarget(data.target, 'class')}. A root instance is shared by every plugin; ` +
             `make ${data.className} plugin-scoped (the default) or its dependency root-scoped.`
           );
         case 'app-get':
@@ -221,7 +244,7 @@ export const wiringMessages = {
           );
       }
     },
-    example: { reason: 'root-service', refId: 'shared', target: "plugin-scoped service 'per.plugin'" },
+    example: { reason: 'root-service', refId: 'shared', target: { kind: 'service', refId: 'per.plugin' } },
   }),
 
   DEPENDENCY_CYCLE: spec({
@@ -286,4 +309,31 @@ function returnedText(data: { readonly value: unknown; readonly otherRefId?: str
   return typeof data.value === 'function'
     ? `${describeValue(data.value)}, which provides '${data.otherRefId}'`
     : `a factory for '${data.otherRefId}'`;
+}
+
+/** How a root-scoped service or class names what it may not depend on. */
+function perPluginTarget(target: PluginScopedTarget, holder: 'service' | 'class'): string {
+  switch (target.kind) {
+    case 'service':
+      return `plugin-scoped service '${target.refId}'`;
+    case 'class':
+      return holder === 'class' ? `plugin-scoped class ${target.className}` : `class ${target.className}, which is created once per plugin`;
+    case 'extensionPoint':
+      return `extension point '${target.extensionPointId}'`;
+  }
+}
+
+/** How two refs with one id differ. */
+function refDifference(
+  data:
+    { readonly difference: 'scope'; readonly scopes: readonly [string, string] } | { readonly difference: 'multiton' | 'defaultFactory' },
+): string {
+  switch (data.difference) {
+    case 'scope':
+      return `one ${data.scopes[0]}-scoped, one ${data.scopes[1]}-scoped`;
+    case 'multiton':
+      return 'one a multiton, one a singleton';
+    case 'defaultFactory':
+      return 'one with one defaultFactory, one with another';
+  }
 }

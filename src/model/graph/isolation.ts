@@ -39,7 +39,7 @@ export function checkImplementationAccess(
             provider: ep.moduleId === undefined ? { pluginId: ep.pluginId } : { pluginId: ep.pluginId, moduleId: ep.moduleId },
             holder,
             ...holder,
-            ...(cls === implementation ? {} : { via: `class ${cls.recipe.name}` }),
+            ...(cls === implementation ? {} : { viaClassName: cls.recipe.name }),
           }),
         );
       }

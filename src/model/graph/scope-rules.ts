@@ -1,4 +1,4 @@
-import { wiringProblem, type WiringProblem } from '../../errors/index.js';
+import { wiringProblem, type PluginScopedTarget, type WiringProblem } from '../../errors/index.js';
 import type { ClassNode, Dependency, ServiceNode } from '../types.js';
 import { serviceDeps } from './service-deps.js';
 
@@ -10,7 +10,7 @@ export function checkScopes(services: Iterable<ServiceNode>, classes: Iterable<C
   for (const node of services) {
     if (node.scope !== 'root') continue;
     for (const dep of serviceDeps(node)) {
-      const target = pluginScopedTarget(dep, false);
+      const target = pluginScopedTarget(dep, 'service');
       if (target === undefined) continue;
       problems.push(
         wiringProblem('SCOPE_VIOLATION', {
@@ -25,18 +25,18 @@ export function checkScopes(services: Iterable<ServiceNode>, classes: Iterable<C
   for (const node of classes) {
     if (node.scope !== 'root') continue;
     for (const dep of node.recipe.deps) {
-      const target = pluginScopedTarget(dep, true);
+      const target = pluginScopedTarget(dep, 'class');
       if (target !== undefined)
         problems.push(wiringProblem('SCOPE_VIOLATION', { reason: 'root-class', className: node.recipe.name, target }));
     }
   }
 }
 
-function pluginScopedTarget(dep: Dependency, fromClass: boolean): string | undefined {
-  if (dep.kind === 'service' && dep.node.scope === 'plugin') return `plugin-scoped service '${dep.node.id}'`;
-  if (dep.kind === 'class' && dep.node.scope === 'plugin') {
-    return fromClass ? `plugin-scoped class ${dep.node.recipe.name}` : `class ${dep.node.recipe.name}, which is created once per plugin`;
-  }
-  if (dep.kind === 'extensionPoint' && fromClass) return `extension point '${dep.extensionPoint.id}'`;
+/** What `dep` is when it is made per plugin (so a root-scoped holder may not have it), else undefined. */
+function pluginScopedTarget(dep: Dependency, holder: 'service' | 'class'): PluginScopedTarget | undefined {
+  if (dep.kind === 'service' && dep.node.scope === 'plugin') return { kind: 'service', refId: dep.node.id };
+  if (dep.kind === 'class' && dep.node.scope === 'plugin') return { kind: 'class', className: dep.node.recipe.name };
+  // A service cannot inject an extension point (recipes refuse it); a class can, and each plugin has its own.
+  if (dep.kind === 'extensionPoint' && holder === 'class') return { kind: 'extensionPoint', extensionPointId: dep.extensionPoint.id };
   return undefined;
 }
