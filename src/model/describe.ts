@@ -1,6 +1,5 @@
 import { describeThrown, type StartupStatus, type WiringProblem } from '../errors/index.js';
 import { layers } from './graph-algorithms.js';
-import { serviceDeps } from './graph/service-deps.js';
 import type { Dependency, ExtensionPointNode, Implementation, ModuleNode, PluginNode, ServiceNode, WiringGraph } from './types.js';
 
 /** Outcome of one plugin or module (the start result's status). `pending` until start() reaches it. */
@@ -166,7 +165,7 @@ export function describeGraph(
   const services: ServiceDescription[] = [];
   for (const node of graph.services.values()) {
     if (node.source === 'builtin') continue;
-    services.push(describeService(node, dependants.add(serviceDeps(node), { kind: 'service', refId: node.id }), dependants.of(node.id)));
+    services.push(describeService(node, dependants.add(node.deps, { kind: 'service', refId: node.id }), dependants.of(node.id)));
   }
   return {
     state,

@@ -2,7 +2,7 @@ import type { ServiceDecorator } from '../tokens/service-decorator.js';
 import type { Constructor } from '../tokens/types.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import type { RecipeBook } from './recipes.js';
-import type { Implementation, NamedDeps, RootContextNode, ServiceNode } from './types.js';
+import type { Dependency, Implementation, NamedDeps, RootContextNode, ServiceNode } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -30,6 +30,7 @@ export function serviceShells(catalog: ReadonlyMap<string, CatalogEntry>): {
       decorators: [],
       rootContext: undefined,
       replaced: entry.replaced,
+      deps: [],
       needs: [],
     };
     services.set(node.id, node);
@@ -60,6 +61,7 @@ export function fillServiceNodes(
     node.decorators = decorators
       .filter((decorator) => decorator.service.id === node.id)
       .map((decorator) => ({ decorator, deps: named(decorator.deps) }));
+    node.deps = allDeps(node);
     const withContext = node.implementations.find(
       (implementation) => implementation.kind === 'factory' && implementation.factory.createRootContext,
     );
@@ -75,4 +77,15 @@ export function fillServiceNodes(
       node.rootContext = rootContext;
     }
   }
+}
+
+/** Everything a service injects: every implementation's dependencies, then its decorators'. */
+function allDeps(node: ServiceNode): readonly Dependency[] {
+  const deps: Dependency[] = [];
+  for (const implementation of node.implementations) {
+    if (implementation.kind === 'class') deps.push(...implementation.recipe.deps);
+    else for (const [, dep] of implementation.deps) deps.push(dep);
+  }
+  for (const { deps: named } of node.decorators) for (const [, dep] of named) deps.push(dep);
+  return deps;
 }

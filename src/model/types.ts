@@ -71,6 +71,8 @@ export interface ServiceNode {
   readonly rootContext: RootContextNode | undefined;
   /** Implementations from feature loaders that an implementation passed to add() replaced. */
   readonly replaced: readonly ReplacedImplementation[];
+  /** Everything it injects: every implementation's dependencies, then its decorators'. */
+  readonly deps: readonly Dependency[];
   needs: readonly Creatable[];
 }
 

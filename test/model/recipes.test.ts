@@ -18,6 +18,7 @@ function shell(ref: AnyServiceRef): ServiceNode {
     decorators: [],
     rootContext: undefined,
     replaced: [],
+    deps: [],
     needs: [],
   };
 }

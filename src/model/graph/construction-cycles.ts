@@ -1,7 +1,6 @@
 import { wiringProblem, type WiringProblem } from '../../errors/index.js';
 import { findCycles } from '../graph-algorithms.js';
 import type { ClassNode, Dependency, ExtensionPointNode, NamedDeps, ServiceNode } from '../types.js';
-import { serviceDeps } from './service-deps.js';
 
 /** Cycles among services, classes, root contexts and extension point implementations: nothing in one can be created first. */
 export function reportConstructionCycles(
@@ -26,7 +25,7 @@ export function reportConstructionCycles(
   const named = (deps: NamedDeps): Dependency[] => deps.map(([, dep]) => dep);
   for (const node of services) {
     const key = `service:${node.id}`;
-    const targets = targetsOf(serviceDeps(node));
+    const targets = targetsOf(node.deps);
     // The service before its root context: a cycle search starts from the service, so a cycle
     // both share is reported as the service's own (the context's deps are the factory's).
     edges.set(key, targets);

@@ -1,7 +1,6 @@
 import { wiringProblem, type Subject, type WiringProblem } from '../../errors/index.js';
 import type { ClassNode, Dependency, ExtensionPointNode, ModuleNode, PluginNode, ServiceNode } from '../types.js';
 import { ClassReach } from './class-reach.js';
-import { serviceDeps } from './service-deps.js';
 
 /**
  * Only an extension point's provider may hold its implementation: a module (or the plugin, for a
@@ -60,7 +59,7 @@ export function checkImplementationAccess(
   }
   for (const service of services) {
     const classes: ClassNode[] = [];
-    for (const dep of serviceDeps(service)) if (dep.kind === 'class') classes.push(dep.node);
+    for (const dep of service.deps) if (dep.kind === 'class') classes.push(dep.node);
     check(classes, { refId: service.id }, () => false);
   }
 }
@@ -132,7 +131,7 @@ export function checkServicesUseNoExtensionPoint(
 ): void {
   for (const service of services) {
     const ids = new Set<string>();
-    for (const dep of serviceDeps(service)) {
+    for (const dep of service.deps) {
       if (dep.kind === 'extensionPoint') ids.add(dep.extensionPoint.id);
       else if (dep.kind === 'class') for (const reached of epReach.of(dep.node)) ids.add(reached.extensionPoint.id);
     }

@@ -1,5 +1,4 @@
 import type { ClassNode, Creatable, Dependency, ExtensionPointNode, NamedDeps, PluginNode, ServiceNode } from '../types.js';
-import { serviceDeps } from './service-deps.js';
 
 /**
  * Fills `needs`: what a scope must have created before it can create (or construct) each node.
@@ -21,7 +20,7 @@ export function fillNeeds(
           : NO_NEEDS;
   }
   for (const node of services) {
-    const needs = creatables(serviceDeps(node));
+    const needs = creatables(node.deps);
     if (node.rootContext === undefined) node.needs = needs;
     else {
       node.needs = [...needs, node.rootContext];

@@ -1,6 +1,5 @@
 import { wiringProblem, type PluginScopedTarget, type WiringProblem } from '../../errors/index.js';
 import type { ClassNode, Dependency, ServiceNode } from '../types.js';
-import { serviceDeps } from './service-deps.js';
 
 /**
  * A root-scoped service or class may not depend on anything created per plugin: it is shared by
@@ -9,7 +8,7 @@ import { serviceDeps } from './service-deps.js';
 export function checkScopes(services: Iterable<ServiceNode>, classes: Iterable<ClassNode>, problems: WiringProblem[]): void {
   for (const node of services) {
     if (node.scope !== 'root') continue;
-    for (const dep of serviceDeps(node)) {
+    for (const dep of node.deps) {
       const target = pluginScopedTarget(dep, 'service');
       if (target === undefined) continue;
       problems.push(
