@@ -21,9 +21,9 @@ export interface PendingHook {
 
 /**
  * Where the lifecycle services put their hooks: one registry per plugin and one for the root.
- * Startup hooks run once every plugin is up; shutdown hooks join a shutdown stack (the owner's:
- * a module's hooks go to that module's, so leaving the module out runs them), so they run in
- * reverse order of registration, interleaved with `@onShutdown` methods.
+ * Startup hooks run once every plugin is up; shutdown hooks join the scope's shutdown stack with
+ * their owner (leaving a module out takes its steps out and runs them), so they run in reverse
+ * order of registration, interleaved with `@onShutdown` methods.
  */
 export class HookRegistry {
   #startup: PendingHook[] = [];
@@ -32,11 +32,11 @@ export class HookRegistry {
 
   /**
    * @param scope who owns hooks registered without an owner (the plugin, or the app).
-   * @param stackFor the shutdown stack a hook of `owner` joins.
+   * @param stack the scope's shutdown stack, which shutdown hooks join.
    */
   constructor(
     private readonly scope: HookOwner,
-    private readonly stackFor: (owner: HookOwner) => ShutdownStack,
+    private readonly stack: ShutdownStack,
   ) {}
 
   addStartupHook(fn: unknown, owner: HookOwner = this.scope): void {
@@ -47,14 +47,13 @@ export class HookRegistry {
 
   addShutdownHook(fn: unknown, owner: HookOwner = this.scope): void {
     const hook = this.check(fn, 'addShutdownHook', owner);
-    const stack = this.stackFor(owner);
-    if (stack.taken) throw plugboardError('LIFECYCLE_HOOK_TOO_LATE', { ...owner, hook: 'shutdown' });
-    stack.push(hookStep(hook, owner));
+    if (this.stack.taken) throw plugboardError('LIFECYCLE_HOOK_TOO_LATE', { ...owner, hook: 'shutdown' });
+    this.stack.push(hookStep(hook, owner));
   }
 
   addBeforeShutdownHook(fn: unknown, owner: HookOwner = this.scope): void {
     const hook = this.check(fn, 'addBeforeShutdownHook', owner);
-    if (this.stackFor(owner).taken) throw plugboardError('LIFECYCLE_HOOK_TOO_LATE', { ...owner, hook: 'before-shutdown' });
+    if (this.stack.taken) throw plugboardError('LIFECYCLE_HOOK_TOO_LATE', { ...owner, hook: 'before-shutdown' });
     this.#beforeShutdown.push({ fn: hook, owner: { ...owner, step: 'before-shutdown hook' } });
   }
 

@@ -65,7 +65,7 @@ export class PluginScope implements CreationScope {
     this.parent = root;
     this.container = new Container({ parent: root.container });
     this.stack = new ShutdownStack(options.onLateStep);
-    this.hooks = new HookRegistry({ pluginId: node.id }, () => this.stack);
+    this.hooks = new HookRegistry({ pluginId: node.id }, this.stack);
     const context: PluginContext = { pluginId: node.id, hooks: this.hooks };
     this.#context = Cell.done(context);
     for (const ep of node.extensionPoints.values()) {

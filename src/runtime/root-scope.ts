@@ -54,7 +54,7 @@ export class RootScope implements CreationScope {
     } else {
       this.container = new Container();
       this.stack = new ShutdownStack(onLateStep);
-      this.hooks = new HookRegistry({}, () => this.stack);
+      this.hooks = new HookRegistry({}, this.stack);
       this.#cells = new Map([[runtimeRefs.rootContext.id, Cell.done({ ...context, hooks: this.hooks })]]);
     }
     const stack = this.stack;
