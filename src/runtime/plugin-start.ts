@@ -9,7 +9,7 @@ import type { HookRegistry } from './hooks.js';
 import { box, initialize, andThen, type Boxed } from './instances.js';
 import type { ModuleFailureReports } from './module-failures.js';
 import type { PluginScope } from './plugin-scope.js';
-import { recordFailure, type MutableRecord, type StartRecords } from './records.js';
+import { recordFailure, type StartRecords } from './records.js';
 import type { ScopeSettings } from './root-scope.js';
 import type { ShutdownRunner } from './shutdown/runner.js';
 import type { ShutdownStack, ShutdownStep } from './shutdown/stack.js';
@@ -51,15 +51,13 @@ export class PluginStart {
   ) {}
 
   run(): Boxed<void> {
-    const record = this.env.records.plugin(this.node);
-    record.status = 'starting';
+    this.env.records.plugin(this.node).status = 'starting';
     const startedAt = performance.now();
     const shared = this.createShared();
     const modules = shared instanceof Promise ? shared.then(() => this.startModules()) : this.startModules();
     return andThen(modules, () =>
       andThen(this.startPlugin(), () => {
-        record.initMs = performance.now() - startedAt;
-        record.status = 'started';
+        this.env.records.started(this.node, performance.now() - startedAt);
         return DONE;
       }),
     );
@@ -99,8 +97,7 @@ export class PluginStart {
 
   // Written without closures on the synchronous path: it runs once per module.
   private startModule(module: ModuleNode): Boxed<void> {
-    const record = this.env.records.module(module);
-    record.status = 'starting';
+    this.env.records.module(module).status = 'starting';
     const startedAt = performance.now();
     const subject: Subject = { pluginId: this.node.id, moduleId: module.id };
     let started: Boxed<object>;
@@ -112,19 +109,18 @@ export class PluginStart {
     // The module's own failure goes to moduleFailed; a failure of what follows it is not the module's.
     if (started instanceof Promise) {
       return started.then(
-        () => this.moduleStarted(module, record, startedAt),
+        () => this.moduleStarted(module, startedAt),
         (error: unknown) => this.moduleFailed(module, initFailure(subject, error), undefined),
       );
     }
-    return this.moduleStarted(module, record, startedAt);
+    return this.moduleStarted(module, startedAt);
   }
 
   /** A module's init settled: it started, unless a failure was reported for it meanwhile. */
-  private moduleStarted(module: ModuleNode, record: MutableRecord, startedAt: number): Boxed<void> {
+  private moduleStarted(module: ModuleNode, startedAt: number): Boxed<void> {
     const reported = this.reports.of(module);
     if (reported !== undefined) return this.moduleFailed(module, reported.error, reported.extensionPoint);
-    record.initMs = performance.now() - startedAt;
-    record.status = 'started';
+    this.env.records.started(module, performance.now() - startedAt);
     // A provider module's init settled: what was reported through its points is decided now.
     return this.closeReports(module.provides);
   }

@@ -3,100 +3,107 @@ import type { ModuleStartupResult, PluginStartupResult, StartupResult } from '..
 import type { FeatureRecord, FeatureStatus } from '../model/describe.js';
 import type { ModuleNode, PluginNode } from '../model/types.js';
 
-/** A record the runtime updates as a feature starts and stops. */
-export interface MutableRecord extends FeatureRecord {
+/** A plugin's or module's entry in the start result, which the runtime updates as it starts and stops. */
+export interface MutableEntry {
   status: FeatureStatus;
-  initMs: number | undefined;
-  error: unknown;
+  error?: unknown;
 }
 
-/** Marks a record failed with `error`, whose stack is formatted now so it keeps nothing of what failed alive. */
-export function recordFailure(record: MutableRecord, error: unknown): void {
+type ModuleEntry = ModuleStartupResult & MutableEntry;
+type PluginEntry = Omit<PluginStartupResult, 'modules'> & MutableEntry & { readonly modules: readonly ModuleEntry[] };
+
+/** One plugin's entries and its features' init times (kept beside them: the result shows no times). */
+interface PluginRecords {
+  readonly entry: PluginEntry;
+  initMs: number | undefined;
+  /** By module position (ModuleNode.index). */
+  readonly moduleInitMs: Array<number | undefined>;
+}
+
+/** Marks an entry failed with `error`, whose stack is formatted now so it keeps nothing of what failed alive. */
+export function recordFailure(entry: MutableEntry, error: unknown): void {
   settleStack(error);
-  record.status = 'failed';
-  record.error = error;
+  entry.status = 'failed';
+  entry.error = error;
 }
 
 /**
- * The start records of every plugin and module, by node. describe() reads them; start() turns
- * them into its {@link StartupResult}, which stop() then marks `stopped`.
+ * How far each plugin and module got, by node. The entries are the {@link StartupResult}'s own
+ * (one object per feature, so stop() marks each once); describe() reads them with the init times.
  */
 export class StartRecords {
-  /** Each plugin's record with its modules' records, by position (ModuleNode.index). */
-  readonly #plugins = new Map<PluginNode, { readonly record: MutableRecord; readonly modules: readonly MutableRecord[] }>();
-  /** The same module records by plugin id: a module node names its plugin by id. */
-  readonly #modulesByPluginId = new Map<string, readonly MutableRecord[]>();
-  #result:
-    | {
-        outcome: StartupResult['outcome'];
-        plugins: Array<PluginStartupResult & { status: FeatureStatus; modules: Array<ModuleStartupResult & { status: FeatureStatus }> }>;
-      }
-    | undefined;
-
-  readonly #order = new Map<PluginNode, number>();
+  readonly #plugins = new Map<PluginNode, PluginRecords>();
+  /** The same records by plugin id: a module node names its plugin by id. */
+  readonly #byPluginId = new Map<string, PluginRecords>();
+  readonly #entries: readonly PluginEntry[];
+  #result: StartupResult | undefined;
 
   constructor(plugins: readonly PluginNode[]) {
+    const entries: PluginEntry[] = [];
     for (const plugin of plugins) {
-      this.#order.set(plugin, this.#order.size);
-      const modules = plugin.modules.map(newRecord);
-      this.#plugins.set(plugin, { record: newRecord(), modules });
-      this.#modulesByPluginId.set(plugin.id, modules);
+      const modules = Object.freeze(plugin.modules.map((module): ModuleEntry => ({ moduleId: module.id, status: 'pending' })));
+      const records: PluginRecords = {
+        entry: { pluginId: plugin.id, status: 'pending', modules },
+        initMs: undefined,
+        moduleInitMs: new Array<number | undefined>(modules.length).fill(undefined),
+      };
+      entries.push(records.entry);
+      this.#plugins.set(plugin, records);
+      this.#byPluginId.set(plugin.id, records);
+    }
+    this.#entries = Object.freeze(entries);
+  }
+
+  plugin(node: PluginNode): MutableEntry {
+    return this.#plugins.get(node)!.entry;
+  }
+
+  module(node: ModuleNode): MutableEntry {
+    return this.#byPluginId.get(node.pluginId)!.entry.modules[node.index]!;
+  }
+
+  /** A plugin or module started, its construction and `@onInit` having taken `ms`. */
+  started(node: PluginNode | ModuleNode, ms: number): void {
+    if ('modules' in node) {
+      const records = this.#plugins.get(node)!;
+      records.initMs = ms;
+      records.entry.status = 'started';
+    } else {
+      const records = this.#byPluginId.get(node.pluginId)!;
+      records.moduleInitMs[node.index] = ms;
+      records.entry.modules[node.index]!.status = 'started';
     }
   }
 
-  plugin(node: PluginNode): MutableRecord {
-    return this.#plugins.get(node)!.record;
-  }
-
-  module(node: ModuleNode): MutableRecord {
-    return this.#modulesByPluginId.get(node.pluginId)![node.index]!;
+  /** How long a started plugin or module took, undefined before it started. */
+  initMs(node: PluginNode | ModuleNode): number | undefined {
+    return 'modules' in node ? this.#plugins.get(node)?.initMs : this.#byPluginId.get(node.pluginId)?.moduleInitMs[node.index];
   }
 
   /** The record of a plugin or module, for describe(). */
   lookup(node: PluginNode | ModuleNode): FeatureRecord | undefined {
-    return 'modules' in node ? this.#plugins.get(node)?.record : this.#modulesByPluginId.get(node.pluginId)?.[node.index];
+    const entry = 'modules' in node ? this.#plugins.get(node)?.entry : this.#byPluginId.get(node.pluginId)?.entry.modules[node.index];
+    return entry === undefined ? undefined : { status: entry.status, initMs: this.initMs(node), error: entry.error };
   }
 
   /** True when a module failed (and so was left out of a plugin that started, or failed it). */
   anyModuleFailed(): boolean {
-    for (const { modules } of this.#plugins.values()) if (modules.some((record) => record.status === 'failed')) return true;
+    for (const entry of this.#entries) if (entry.modules.some((module) => module.status === 'failed')) return true;
     return false;
   }
 
-  /** The result of this start, made once; later calls return the same object. */
+  /** The result of this start, made once; later calls return the same object, which stop() updates. */
   result(outcome: StartupResult['outcome']): StartupResult {
-    this.#result ??= {
-      outcome,
-      plugins: [...this.#plugins].map(([plugin, { record, modules }]) => ({
-        pluginId: plugin.id,
-        status: record.status,
-        ...(record.error === undefined ? {} : { error: record.error }),
-        modules: plugin.modules.map((module, index) => moduleResult(module.id, modules[index]!)),
-      })),
-    };
+    this.#result ??= { outcome, plugins: this.#entries };
     return this.#result;
   }
 
-  /** After stop(): every started plugin and module reads `stopped`, in the records and the result. */
+  /** After stop(): the plugin and every module of it that had started read `stopped`. */
   markStopped(plugin: PluginNode): void {
-    const { record, modules } = this.#plugins.get(plugin)!;
-    if (record.status === 'started') record.status = 'stopped';
-    // Indexed loops: once per module at stop, mostly before V8 optimises this.
-    for (let index = 0; index < modules.length; index++) if (modules[index]!.status === 'started') modules[index]!.status = 'stopped';
-    const entry = this.#result?.plugins[this.#order.get(plugin)!];
-    if (entry === undefined) return;
+    const { entry } = this.#plugins.get(plugin)!;
     if (entry.status === 'started') entry.status = 'stopped';
-    const results = entry.modules;
-    for (let index = 0; index < results.length; index++) if (results[index]!.status === 'started') results[index]!.status = 'stopped';
+    // Indexed: once per module at stop, mostly before V8 optimises this.
+    const modules = entry.modules;
+    for (let index = 0; index < modules.length; index++) if (modules[index]!.status === 'started') modules[index]!.status = 'stopped';
   }
-}
-
-// Built without a spread: there is one per module.
-function moduleResult(moduleId: string, record: MutableRecord): ModuleStartupResult & { status: FeatureStatus } {
-  if (record.error === undefined) return { moduleId, status: record.status };
-  return { moduleId, status: record.status, error: record.error };
-}
-
-function newRecord(): MutableRecord {
-  return { status: 'pending', initMs: undefined, error: undefined };
 }

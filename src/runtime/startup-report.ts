@@ -45,7 +45,7 @@ export class StartupReport {
     this.#up++;
     if ((this.#up % this.#step === 0 || this.#up === this.plugins.length) && this.logger().isLevelEnabled('info')) {
       this.logger().info(
-        { plugin: plugin.id, ms: round(this.records.plugin(plugin).initMs ?? 0) },
+        { plugin: plugin.id, ms: round(this.records.initMs(plugin) ?? 0) },
         `${this.#up}/${this.plugins.length} plugins up`,
       );
     }
@@ -85,14 +85,14 @@ export function logStarted(logger: Logger, line: StartedLine): void {
 function timings(plugins: readonly PluginNode[], records: StartRecords): Record<string, PluginTiming> {
   const result: Record<string, PluginTiming> = {};
   for (const plugin of plugins) {
-    const record = records.plugin(plugin);
-    const entry: PluginTiming = { status: record.status };
-    if (record.initMs !== undefined) entry.ms = round(record.initMs);
+    const entry: PluginTiming = { status: records.plugin(plugin).status };
+    const ms = records.initMs(plugin);
+    if (ms !== undefined) entry.ms = round(ms);
     if (plugin.modules.length > 0) {
       entry.modules = {};
       for (const module of plugin.modules) {
-        const moduleRecord = records.module(module);
-        entry.modules[module.id] = moduleRecord.initMs === undefined ? moduleRecord.status : round(moduleRecord.initMs);
+        const moduleMs = records.initMs(module);
+        entry.modules[module.id] = moduleMs === undefined ? records.module(module).status : round(moduleMs);
       }
     }
     result[plugin.id] = entry;

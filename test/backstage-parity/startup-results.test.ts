@@ -210,6 +210,21 @@ describe('startup results', () => {
     });
   });
 
+  it('shows in describe() what the result shows, before and after stop(), and entries with no fields beyond the documented ones', async () => {
+    const app = quietBuilder().add(plugin('p')).add(module('p', 'm')).build();
+    const result = await app.start();
+    expect(result.plugins).toStrictEqual([{ pluginId: 'p', status: 'started', modules: [{ moduleId: 'm', status: 'started' }] }]);
+    const statuses = (): string[] => {
+      const described = app.describe().plugins[0]!;
+      return [described.status, described.modules[0]!.status];
+    };
+    expect(statuses()).toEqual(['started', 'started']);
+    expect(app.describe().plugins[0]!.modules[0]!.initMs).toEqual(expect.any(Number));
+    await app.stop();
+    expect(statuses()).toEqual(['stopped', 'stopped']);
+    expect(result.plugins).toStrictEqual([{ pluginId: 'p', status: 'stopped', modules: [{ moduleId: 'm', status: 'stopped' }] }]);
+  });
+
   it('carries the result on the rejected error, the failed plugin with its error (BackendInitializer: startup results: should throw BackendStartupError with results when plugin fails to start)', async () => {
     const thrown = new Error('Plugin failed');
     const app = quietBuilder()
