@@ -1,6 +1,7 @@
 import type { Logger, LoggerOptions } from 'pino';
 
 import type { BootFailurePolicy } from '../runtime/runtime.js';
+import { LONGEST_TIMER_MS } from '../errors/index.js';
 
 export type { BootFailurePolicy } from '../runtime/runtime.js';
 
@@ -40,13 +41,7 @@ export interface ContainerBuilderOptions {
   readonly slowInitWarningMs?: number;
 }
 
-/**
- * The longest delay Node.js timers take (about 24.8 days): a longer one would fire at once. A
- * duration option is a positive number of ms up to this, or `Infinity` for none.
- */
-export const LONGEST_TIMER_MS = 2_147_483_647;
-
-/** True for a usable duration: `0 < ms <= LONGEST_TIMER_MS`, or `Infinity`. */
+/** True for a usable duration (a positive number of ms up to the longest Node.js timer), or `Infinity` for none. */
 export function isDuration(value: unknown): value is number {
   return typeof value === 'number' && value > 0 && (value <= LONGEST_TIMER_MS || value === Infinity);
 }

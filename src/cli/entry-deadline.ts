@@ -3,9 +3,6 @@ import { CliError } from './io.js';
 /** The default of `--timeout`: how long the entry's code may take, in milliseconds. */
 export const defaultTimeoutMs = 30_000;
 
-/** The longest timeout a timer can wait (a longer delay would make Node fire it at once). */
-export const maxTimeoutMs = 2_147_483_647;
-
 /** The steps in which the entry's own code runs. */
 export type EntryStep = 'import' | 'defaultExport' | 'build' | 'validate';
 

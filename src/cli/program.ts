@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isPlugboardError } from '../errors/index.js';
+import { isPlugboardError, LONGEST_TIMER_MS } from '../errors/index.js';
 import { check } from './check.js';
-import { defaultTimeoutMs, EntryDeadline, maxTimeoutMs } from './entry-deadline.js';
+import { defaultTimeoutMs, EntryDeadline } from './entry-deadline.js';
 import { graph, graphFormats, type GraphFormat } from './graph.js';
 import { CliError, ExitCode, type Output } from './io.js';
 import { loadEntry, type WiringSource } from './load-entry.js';
@@ -115,8 +115,9 @@ function timeoutOption(): Option {
 
 function milliseconds(value: string): number {
   const ms = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!(ms >= 1 && ms <= maxTimeoutMs))
-    throw new InvalidArgumentError(`expected a whole number of milliseconds from 1 to ${maxTimeoutMs}.`);
+  // A longer delay would make Node fire the timer at once.
+  if (!(ms >= 1 && ms <= LONGEST_TIMER_MS))
+    throw new InvalidArgumentError(`expected a whole number of milliseconds from 1 to ${LONGEST_TIMER_MS}.`);
   return ms;
 }
 

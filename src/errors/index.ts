@@ -13,6 +13,6 @@ export { label, Label, implementationLabel, type ImplementationSubject, type Sub
 export type { FeatureRejection } from './messages/features.js';
 export type { InvalidConfig, MissingConfig, ConfigTypeProblem } from './messages/config.js';
 export type { PluginScopedTarget } from './messages/wiring.js';
-export { quote, whatValueIs, whatWasThrown } from './value-text.js';
+export { LONGEST_TIMER_MS, quote, whatValueIs, whatWasThrown } from './value-text.js';
 export type { InputHint } from './messages/features.js';
 export type { StartupResult, PluginStartupResult, ModuleStartupResult, StartupStatus } from './startup-result.js';

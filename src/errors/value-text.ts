@@ -77,5 +77,11 @@ export function whatWasThrown(thrown: unknown): string {
   return message === unreadable ? `${name} whose message cannot be read` : `${name}: ${message}`;
 }
 
-/** The longest delay a Node.js timer takes, for duration messages (app/options.ts has the number). */
-export const LONGEST_TIMER_TEXT = '2147483647 (about 24.8 days, the longest Node.js timer)';
+/**
+ * The longest delay Node.js timers take (about 24.8 days): a longer one would fire at once. Here,
+ * beside the text duration messages give it, for every layer that bounds a duration.
+ */
+export const LONGEST_TIMER_MS = 2_147_483_647;
+
+/** {@link LONGEST_TIMER_MS} as duration messages say it. */
+export const LONGEST_TIMER_TEXT = `${LONGEST_TIMER_MS} (about 24.8 days, the longest Node.js timer)`;
