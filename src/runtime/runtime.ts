@@ -252,13 +252,16 @@ export class Runtime {
     const scope = this.#scopes.get(plugin);
     if (scope === undefined) return 0;
     this.#scopes.delete(plugin);
-    const stopped = (failed: number): number => {
-      this.records.markStopped(plugin);
-      scope.release();
-      return failed;
-    };
     const failed = this.#runner.unwind(scope.stack);
-    return typeof failed === 'number' ? stopped(failed) : failed.then(stopped);
+    if (typeof failed === 'number') return this.stopped(plugin, scope, failed);
+    return failed.then((count) => this.stopped(plugin, scope, count));
+  }
+
+  /** Once a plugin's steps ran: it reads `stopped`, and its scope lets go of what it made. */
+  private stopped(plugin: PluginNode, scope: PluginScope, failed: number): number {
+    this.records.markStopped(plugin);
+    scope.release();
+    return failed;
   }
 
   private async runStartupHooks(): Promise<void> {
