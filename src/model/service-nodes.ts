@@ -83,7 +83,7 @@ export function fillServiceNodes(
 function allDeps(node: ServiceNode): readonly Dependency[] {
   const deps: Dependency[] = [];
   for (const implementation of node.implementations) {
-    if (implementation.kind === 'class') deps.push(...implementation.recipe.deps);
+    if (implementation.kind === 'class') for (const dep of implementation.recipe.deps) deps.push(dep);
     else for (const [, dep] of implementation.deps) deps.push(dep);
   }
   for (const { deps: named } of node.decorators) for (const [, dep] of named) deps.push(dep);

@@ -35,7 +35,8 @@ export function checkScopes(services: Iterable<ServiceNode>, classes: Iterable<C
 function pluginScopedTarget(dep: Dependency, holder: 'service' | 'class'): PluginScopedTarget | undefined {
   if (dep.kind === 'service' && dep.node.scope === 'plugin') return { kind: 'service', refId: dep.node.id };
   if (dep.kind === 'class' && dep.node.scope === 'plugin') return { kind: 'class', className: dep.node.recipe.name };
-  // A service cannot inject an extension point (recipes refuse it); a class can, and each plugin has its own.
+  // A service injecting an extension point is its own problem (checkServicesUseNoExtensionPoint); a
+  // class may inject one, and each plugin has its own.
   if (dep.kind === 'extensionPoint' && holder === 'class') return { kind: 'extensionPoint', extensionPointId: dep.extensionPoint.id };
   return undefined;
 }
