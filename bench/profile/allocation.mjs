@@ -10,17 +10,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import { option } from '../lib/options.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 
 const self = fileURLToPath(import.meta.url);
 
 if (process.argv[2] === '--child') await child(process.argv[3], Number(process.argv[4]), Number(process.argv[5]));
 else parent();
-
-function option(name, fallback) {
-  const k = process.argv.indexOf(`--${name}`);
-  return k === -1 ? fallback : process.argv[k + 1];
-}
 
 function parent() {
   const [n, m] = option('size', '1000x10').split('x').map(Number);

@@ -12,6 +12,7 @@ import path from 'node:path';
 
 import { benchDir, rootDir } from '../lib/machine.mjs';
 import { timeProcess } from '../lib/process.mjs';
+import { option } from '../lib/options.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 
 const PHASES = [
@@ -25,10 +26,6 @@ const PHASES = [
   ['stop', 'started', 'stopped'],
 ];
 
-function option(name, fallback) {
-  const k = process.argv.indexOf(`--${name}`);
-  return k === -1 ? fallback : process.argv[k + 1];
-}
 const runs = Number(option('runs', 20));
 const [n, m] = option('size', '10x5').split('x').map(Number);
 const top = Number(option('top', 15));

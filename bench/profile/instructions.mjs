@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { option } from '../lib/options.mjs';
 import { fmt, median } from '../lib/stats.mjs';
 
 const self = fileURLToPath(import.meta.url);
@@ -34,11 +35,6 @@ const here = dirname(self);
 
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6]));
 else parent();
-
-function option(name, fallback) {
-  const k = process.argv.indexOf(`--${name}`);
-  return k === -1 ? fallback : process.argv[k + 1];
-}
 
 function parent() {
   const [n, m] = option('size', '1000x10').split('x').map(Number);
