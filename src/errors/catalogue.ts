@@ -2,6 +2,7 @@ import type { MessageSpec } from './define.js';
 import { configMessages } from './messages/config.js';
 import { featureMessages } from './messages/features.js';
 import { runningMessages } from './messages/running.js';
+import { serviceMessages } from './messages/services.js';
 import { tokenMessages } from './messages/tokens.js';
 import { wiringMessages } from './messages/wiring.js';
 import type { PlugboardErrorCode } from './plugboard-error.js';
@@ -11,6 +12,7 @@ export const catalogue = {
   ...tokenMessages,
   ...featureMessages,
   ...wiringMessages,
+  ...serviceMessages,
   ...runningMessages,
   ...configMessages,
 } satisfies { readonly [C in PlugboardErrorCode]: { message(data: never): string; readonly example: unknown } };

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { describeThrown, isPlugboardError, PlugboardError, plugboardError } from '../errors/index.js';
+import { describeThrown, isPlugboardError, PlugboardError, plugboardError, type StartupResult } from '../errors/index.js';
 import type { PluginNode, WiringGraph } from '../model/types.js';
 import type { AnyServiceRef } from '../tokens/service-ref.js';
 import type { RootContext } from './context-refs.js';
@@ -7,7 +7,6 @@ import { logFailure } from './log-failure.js';
 import { ModuleFailureReports } from './module-failures.js';
 import { PluginScope } from './plugin-scope.js';
 import { PluginStart, type BootFailurePolicy, type PluginStartEnv } from './plugin-start.js';
-import type { StartupResult } from '../errors/index.js';
 import { recordFailure, StartRecords } from './records.js';
 import { RootScope, type ScopeSettings } from './root-scope.js';
 import { ShutdownRunner } from './shutdown/runner.js';
