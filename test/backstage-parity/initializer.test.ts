@@ -208,7 +208,7 @@ describe('feature loaders', () => {
     const described = app.describe().services.find((s) => s.id === 'thing');
     expect(described).toMatchObject({
       implementation: 'factory',
-      replaced: [{ implementation: expect.stringContaining('LoadedThing'), loader: 'extras' }],
+      replaced: [{ implementation: 'LoadedThing', loader: 'extras' }],
     });
     const debugLines = lines.filter(
       (l) => l['level'] === 20 && String(l['msg']).includes("'thing'") && String(l['msg']).includes("'extras'"),

@@ -64,7 +64,7 @@ export function growth<T>(prepare: (size: number) => T, run: (input: T) => void,
  * The bound tests assert on {@link growth} with sizes 16x apart: linear work measures 1 to 3 on a
  * quiet machine, quadratic work 16. On a loaded one the large input's collections (it outgrows the
  * young generation, the small one does not) and the collector's threads, whose time process
- * CPU time includes, pushed linear work to 8.4 (ClassReach, twice in ~20 full runs); 10 keeps the
+ * CPU time includes, pushed linear work to 8.4 (ClassReach, twice, in full runs); 10 keeps the
  * margin on both sides.
  */
 export const LINEAR_GROWTH_BOUND = 10;
