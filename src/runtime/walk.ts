@@ -52,26 +52,16 @@ class Walk<N> {
   constructor(nodes: readonly N[], options: WalkOptions<N>) {
     this.#options = options;
     this.#total = nodes.length;
-    let ready: N[] | undefined;
-    for (let index = 0; index < nodes.length; index++) {
-      const node = nodes[index]!;
-      const prerequisites = options.prerequisites(node);
-      if (prerequisites.length === 0) {
-        ready?.push(node);
-        continue;
-      }
-      // The first node with prerequisites: every node before it was ready.
-      ready ??= nodes.slice(0, index);
-      this.#waiting ??= new Map();
-      this.#dependants ??= new Map();
-      this.#waiting.set(node, prerequisites.length);
-      for (const prerequisite of prerequisites) {
-        const list = this.#dependants.get(prerequisite);
-        if (list === undefined) this.#dependants.set(prerequisite, [node]);
-        else list.push(node);
-      }
+    this.#dependants = dependantsAmong(nodes, options.prerequisites);
+    if (this.#dependants === undefined) {
+      this.#ready = nodes.slice();
+      return;
     }
-    this.#ready = ready ?? nodes.slice();
+    // Each node waits for as many completions as it appears among the dependants.
+    const waiting = new Map<N, number>();
+    for (const dependants of this.#dependants.values()) for (const node of dependants) waiting.set(node, (waiting.get(node) ?? 0) + 1);
+    this.#waiting = waiting;
+    this.#ready = nodes.filter((node) => !waiting.has(node));
   }
 
   run(): Map<N, unknown> | Promise<Map<N, unknown>> {
@@ -138,8 +128,9 @@ class Walk<N> {
 }
 
 /**
- * The reverse of `prerequisites` among `nodes`: each node with the nodes that need it (stop walks
- * plugins dependants first). Undefined when no node has prerequisites, as in most apps.
+ * The reverse of `prerequisites` among `nodes`: each node with the nodes that need it (a walk's
+ * edges; stop walks plugins along them, dependants first). Prerequisites outside `nodes` are not
+ * edges. Undefined when no node has prerequisites, as in most walks.
  */
 export function dependantsAmong<N>(nodes: readonly N[], prerequisites: (node: N) => readonly N[]): Map<N, N[]> | undefined {
   if (!nodes.some((node) => prerequisites(node).length > 0)) return undefined;
