@@ -240,7 +240,7 @@ function describeExtensionPoint(ep: ExtensionPointNode): ExtensionPointDescripti
 
 /** `dependants` is shared with later services, which may still add to it. */
 function describeService(node: ServiceNode, dependencies: string[], dependants: ServiceDependant[]): ServiceDescription {
-  const implementations = node.implementations.map(implementationLabel);
+  const implementations = node.implementations.map(implementationName);
   return {
     id: node.id,
     scope: node.scope,
@@ -262,7 +262,8 @@ function describeService(node: ServiceNode, dependencies: string[], dependants: 
   };
 }
 
-function implementationLabel(implementation: Implementation): string {
+/** How describe() names an implementation: its class's name, or `factory` (messages use errors' implementationLabel). */
+function implementationName(implementation: Implementation): string {
   return implementation.kind === 'class' ? implementation.recipe.name : 'factory';
 }
 
